@@ -1,0 +1,4 @@
+import { Foundation1763701200000 } from './1763701200000-foundation';
+
+/** Every migration in order. New ones are appended; landed ones are never edited. */
+export const migrations = [Foundation1763701200000];

@@ -1,0 +1,45 @@
+// One Jest run for the whole API side. `unit` tests (*.spec.ts) talk to nothing; `integration`
+// tests (*.int-spec.ts) talk to the real PostgreSQL and Redis named by DATABASE_URL / REDIS_URL.
+const { compilerOptions } = require('./tsconfig.base.json');
+
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias.replace(/\//g, '\\/')}$`, `<rootDir>/${target}`]),
+);
+
+const transform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2022',
+      },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform,
+  moduleNameMapper,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  roots: ['<rootDir>/libs', '<rootDir>/apps'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/libs/admin/', '<rootDir>/apps/admin/'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/libs/api/platform/testing/src/global-setup.ts',
+      setupFiles: ['<rootDir>/libs/api/platform/testing/src/setup-env.ts'],
+      testTimeout: 30000,
+    },
+  ],
+};

@@ -1,0 +1,24 @@
+import { inject } from '@angular/core';
+import { CanActivateFn, Router } from '@angular/router';
+import { map } from 'rxjs';
+import { AuthService } from './auth.service';
+
+/** Lets signed-in users through; sends others to /login, remembering where they were going. */
+export const authGuard: CanActivateFn = (_route, state) => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  return auth
+    .ensureLoaded()
+    .pipe(
+      map((me) =>
+        me ? true : router.createUrlTree(['/login'], { queryParams: state.url && state.url !== '/' ? { returnUrl: state.url } : {} }),
+      ),
+    );
+};
+
+/** Keeps signed-in users away from the login page. */
+export const guestGuard: CanActivateFn = () => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  return auth.ensureLoaded().pipe(map((me) => (me ? router.createUrlTree(['/conversations']) : true)));
+};

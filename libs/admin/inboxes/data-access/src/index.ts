@@ -1,0 +1,2 @@
+export * from './lib/inboxes.service';
+export * from './lib/send-message-snippets';

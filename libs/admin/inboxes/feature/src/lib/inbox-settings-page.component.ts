@@ -1,0 +1,202 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, viewChild } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { ReactiveFormsModule } from '@angular/forms';
+import { MatAutocompleteModule } from '@angular/material/autocomplete';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { AuthService, toApiError } from '@kefu/admin/auth/data-access';
+import { InboxesService } from '@kefu/admin/inboxes/data-access';
+import { ConfirmDialogComponent, ConfirmDialogData, LocalizedDatePipe, PageHeaderComponent } from '@kefu/admin/ui';
+import { InboxDto, Permission } from '@kefu/shared/contracts';
+import { catchError, EMPTY, filter, startWith, switchMap } from 'rxjs';
+import { InboxCredentialsComponent } from './inbox-credentials.component';
+import { applyServerIssues, createInboxForm, patchInboxForm, toUpdateInput } from './inbox-form';
+import { SendMessageSnippetComponent } from './send-message-snippet.component';
+
+const TIME_ZONES: string[] = (() => {
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return ['UTC', ...zones.filter((z) => z !== 'UTC')];
+})();
+
+@Component({
+  selector: 'kefu-inbox-settings-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatAutocompleteModule,
+    MatButtonModule,
+    MatCardModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSlideToggleModule,
+    TranslocoPipe,
+    LocalizedDatePipe,
+    PageHeaderComponent,
+    InboxCredentialsComponent,
+    SendMessageSnippetComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './inbox-settings-page.component.html',
+  styleUrl: './inbox-settings-page.component.scss',
+})
+export class InboxSettingsPageComponent {
+  private readonly inboxes = inject(InboxesService);
+  private readonly auth = inject(AuthService);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly transloco = inject(TranslocoService);
+
+  /** Route parameter `:id`. */
+  readonly id = input.required<string>();
+
+  protected readonly lang = toSignal(this.transloco.langChanges$, { initialValue: this.transloco.getActiveLang() });
+  protected readonly canManage = computed(() => this.auth.permissions().has(Permission.InboxesManage));
+  protected readonly inbox = signal<InboxDto | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly loadError = signal<string | null>(null);
+  protected readonly saving = signal(false);
+  protected readonly rotating = signal(false);
+  protected readonly saveErrors = signal<string[]>([]);
+  protected readonly secretRevealed = signal(false);
+  private readonly credentials = viewChild(InboxCredentialsComponent);
+
+  protected readonly form = createInboxForm();
+  protected readonly days = this.form.controls.businessHours.controls.days;
+
+  /** Weekday names in the active language, indexed 0 = Sunday. */
+  protected readonly weekdayNames = computed(() => {
+    const fmt = new Intl.DateTimeFormat(this.lang(), { weekday: 'long', timeZone: 'UTC' });
+    // 2023-01-01 was a Sunday.
+    return Array.from({ length: 7 }, (_, d) => fmt.format(new Date(Date.UTC(2023, 0, 1 + d))));
+  });
+
+  private readonly timezoneInput = toSignal(
+    this.form.controls.businessHours.controls.timezone.valueChanges.pipe(startWith('')),
+    { initialValue: '' },
+  );
+  protected readonly timezoneOptions = computed(() => {
+    const q = (this.timezoneInput() ?? '').toLowerCase().replace(/\s+/g, '_');
+    const matches = q ? TIME_ZONES.filter((z) => z.toLowerCase().includes(q)) : TIME_ZONES;
+    return matches.slice(0, 50);
+  });
+
+  constructor() {
+    // (Re)load whenever the route id changes.
+    toObservable(this.id)
+      .pipe(
+        switchMap((id) => {
+          this.loading.set(true);
+          this.loadError.set(null);
+          return this.inboxes.get(id).pipe(
+            catchError((err: unknown) => {
+              this.showLoadError(err);
+              return EMPTY;
+            }),
+          );
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe((inbox) => this.showInbox(inbox));
+    effect(() => {
+      if (this.canManage()) this.form.enable({ emitEvent: false });
+      else this.form.disable({ emitEvent: false });
+    });
+  }
+
+  private showInbox(inbox: InboxDto): void {
+    this.inbox.set(inbox);
+    this.loading.set(false);
+    patchInboxForm(this.form, inbox);
+    if (!this.canManage()) this.form.disable({ emitEvent: false });
+  }
+
+  private showLoadError(err: unknown): void {
+    const e = toApiError(err);
+    this.loading.set(false);
+    this.loadError.set(
+      e.statusCode === 404 ? this.transloco.translate('inbox.notFound') : e.message || this.transloco.translate('errors.generic'),
+    );
+  }
+
+  protected save(): void {
+    const inbox = this.inbox();
+    if (!inbox || !this.canManage()) return;
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.saveErrors.set([this.transloco.translate('validation.fixErrors')]);
+      return;
+    }
+    const { input, dayRows } = toUpdateInput(this.form);
+    this.saving.set(true);
+    this.saveErrors.set([]);
+    this.inboxes.update(inbox.id, input).subscribe({
+      next: (saved) => {
+        this.saving.set(false);
+        this.showInbox(saved);
+        this.snackBar.open(this.transloco.translate('inbox.saved'), undefined, { duration: 3000 });
+      },
+      error: (err: unknown) => {
+        this.saving.set(false);
+        const e = toApiError(err);
+        const unmatched = applyServerIssues(this.form, e, dayRows);
+        const headline = e.message || this.transloco.translate('errors.generic');
+        this.saveErrors.set([headline, ...unmatched.filter((u) => u !== headline)]);
+      },
+    });
+  }
+
+  protected discard(): void {
+    const inbox = this.inbox();
+    if (inbox) patchInboxForm(this.form, inbox);
+    this.saveErrors.set([]);
+  }
+
+  protected confirmRotate(): void {
+    const inbox = this.inbox();
+    if (!inbox) return;
+    const t = (k: string) => this.transloco.translate(k);
+    const data: ConfirmDialogData = {
+      title: t('inbox.rotate.title'),
+      message: t('inbox.rotate.message'),
+      confirm: t('inbox.rotate.confirm'),
+      cancel: t('common.cancel'),
+      danger: true,
+    };
+    this.dialog
+      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, { data, width: '440px' })
+      .afterClosed()
+      .pipe(
+        filter((ok) => ok === true),
+        switchMap(() => {
+          this.rotating.set(true);
+          return this.inboxes.rotateSecret(inbox.id);
+        }),
+      )
+      .subscribe({
+        next: (rotated) => {
+          this.rotating.set(false);
+          // Keep unsaved edits: only the secret changes.
+          this.inbox.update((current) => (current ? { ...current, secret: rotated.secret, updatedAt: rotated.updatedAt } : rotated));
+          this.credentials()?.reveal();
+          this.snackBar.open(t('inbox.rotate.done'), undefined, { duration: 4000 });
+        },
+        error: (err: unknown) => {
+          this.rotating.set(false);
+          this.snackBar.open(toApiError(err).message || t('errors.generic'), t('common.dismiss'), { duration: 6000 });
+        },
+      });
+  }
+}

@@ -1,0 +1,44 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { ConversationStatus } from '@kefu/shared/contracts';
+
+/** A small coloured label for a conversation's status: bot, waiting for a human, human, resolved. */
+@Component({
+  selector: 'kefu-status-chip',
+  imports: [TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `<span class="chip" [class]="'chip status-' + status()">{{ 'conversationStatus.' + status() | transloco }}</span>`,
+  styles: `
+    :host {
+      display: inline-flex;
+    }
+    .chip {
+      display: inline-flex;
+      align-items: center;
+      padding: 2px 10px;
+      border-radius: 999px;
+      font: var(--mat-sys-label-medium);
+      white-space: nowrap;
+      line-height: 20px;
+    }
+    .status-bot {
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    .status-pending_human {
+      background: #ffe1b3;
+      color: #5b3a00;
+    }
+    .status-human {
+      background: var(--mat-sys-primary-container);
+      color: var(--mat-sys-on-primary-container);
+    }
+    .status-resolved {
+      background: var(--mat-sys-surface-container-highest);
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+})
+export class StatusChipComponent {
+  readonly status = input.required<ConversationStatus>();
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((v) => protocols.includes(new URL(v).protocol), `must start with ${protocols.join(' or ')}//`);
+
+/** Every boot setting Kefu reads from the environment. `.env.example` documents each one. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  ROLE: z.enum(['api', 'worker', 'all']).default('all'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PUBLIC_URL: url(['http:', 'https:']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: bool.default(false),
+
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  MIGRATIONS_RUN: bool.default(true),
+
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default('kefu'),
+
+  ADMIN_EMAIL: z.string().email().default('admin@kefu.local'),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  ADMIN_DIST_DIR: z.string().optional(),
+
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  COOKIE_SECURE: bool.default(false),
+  LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(900),
+
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  SIGNATURE_TOLERANCE_SECONDS: z.coerce.number().int().min(1).default(300),
+
+  SWEEPER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  SWEEPER_STALE_MS: z.coerce.number().int().min(0).default(5000),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).default(2000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  METRICS_TOKEN: z.string().min(16).optional(),
+});
+
+export type AppConfig = z.infer<typeof configSchema> & {
+  /** Derived: the database this process talks to. */
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  /** Derived: which queue driver runs. */
+  queue: { kind: 'bullmq'; url: string; prefix: string } | { kind: 'in-process' };
+  runsApi: boolean;
+  runsWorker: boolean;
+};
+
+export class ConfigError extends Error {}
+
+/** Validates an environment; throws a ConfigError whose message names the first bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue.path[0] ?? 'environment');
+    const shown = name in cleaned && !/PASSWORD|TOKEN|SECRET|KEY/.test(name) ? ` (got "${cleaned[name]}")` : '';
+    throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${shown}`);
+  }
+  const c = result.data;
+  return {
+    ...c,
+    database: c.DATABASE_URL ? { kind: 'postgres', url: c.DATABASE_URL } : { kind: 'pglite', dataDir: c.DATA_DIR },
+    queue: c.REDIS_URL ? { kind: 'bullmq', url: c.REDIS_URL, prefix: c.QUEUE_PREFIX } : { kind: 'in-process' },
+    runsApi: c.ROLE !== 'worker',
+    runsWorker: c.ROLE !== 'api',
+  };
+}
+
+/** Reads process.env once. Only this library touches process.env. */
+export function loadConfig(): AppConfig {
+  return parseConfig(process.env);
+}

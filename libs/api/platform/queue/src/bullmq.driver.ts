@@ -1,0 +1,108 @@
+import { Logger } from '@nestjs/common';
+import { Queue, Worker } from 'bullmq';
+import IORedis, { Redis } from 'ioredis';
+import { JobDefinition, JobHandler, JobOptions, ProcessOptions, resolveOptions } from './job';
+import { QueueDriver } from './queue-driver';
+
+const KEEP_COMPLETED = { age: 3600, count: 50_000 };
+const KEEP_FAILED = { age: 7 * 24 * 3600 };
+
+/**
+ * BullMQ on Redis (server mode). Producers fail fast when Redis is unreachable (no offline queue),
+ * so the caller's outbox row stays `received` and the sweeper enqueues it once Redis is back.
+ */
+export class BullMqQueueDriver implements QueueDriver {
+  readonly kind = 'bullmq' as const;
+  private readonly log = new Logger('Queue');
+  private readonly producer: Redis;
+  private readonly queues = new Map<string, Queue>();
+  private readonly workers: Worker[] = [];
+  private readonly workerConnections: Redis[] = [];
+
+  constructor(
+    private readonly url: string,
+    private readonly prefix: string,
+  ) {
+    this.producer = new IORedis(url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2000,
+      retryStrategy: (times) => Math.min(times * 200, 2000),
+    });
+    this.producer.on('error', (err) => this.log.warn(`Redis (producer): ${err.message}`));
+  }
+
+  async add<P>(job: JobDefinition<P>, payload: P, opts?: JobOptions): Promise<void> {
+    const o = resolveOptions(job, opts);
+    await this.queue(job.name).add(job.name, payload, {
+      jobId: o.jobId,
+      attempts: o.attempts,
+      backoff: o.backoff,
+      delay: o.delay || undefined,
+      removeOnComplete: KEEP_COMPLETED,
+      removeOnFail: KEEP_FAILED,
+    });
+  }
+
+  process<P>(job: JobDefinition<P>, handler: JobHandler<P>, opts: ProcessOptions = {}): void {
+    const connection = new IORedis(this.url, { maxRetriesPerRequest: null, retryStrategy: (t) => Math.min(t * 200, 2000) });
+    connection.on('error', (err) => this.log.warn(`Redis (worker ${job.name}): ${err.message}`));
+    this.workerConnections.push(connection);
+    const worker = new Worker(
+      job.name,
+      async (j) => {
+        const maxAttempts = j.opts.attempts ?? 1;
+        const attempt = j.attemptsMade + 1;
+        await handler(j.data as P, { jobId: String(j.id), attempt, maxAttempts, isLastAttempt: attempt >= maxAttempts });
+      },
+      { connection, prefix: this.prefix, concurrency: Math.max(1, opts.concurrency ?? 1) },
+    );
+    worker.on('failed', (j, err) =>
+      this.log.warn(`job ${job.name} ${j?.id} failed (try ${j?.attemptsMade}/${j?.opts.attempts ?? 1}): ${err.message}`),
+    );
+    worker.on('error', (err) => this.log.warn(`worker ${job.name}: ${err.message}`));
+    this.workers.push(worker);
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      if (this.producer.status !== 'ready') {
+        await new Promise<void>((resolve, reject) => {
+          const t = setTimeout(() => reject(new Error('not connected')), 1000);
+          this.producer.once('ready', () => (clearTimeout(t), resolve()));
+        });
+      }
+      return (await this.producer.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async counts(name: string) {
+    const c = await this.queue(name).getJobCounts('waiting', 'delayed', 'prioritized', 'active', 'failed');
+    return { waiting: (c.waiting ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0), active: c.active ?? 0, failed: c.failed ?? 0 };
+  }
+
+  async close(timeoutMs: number): Promise<void> {
+    // Worker.close() waits for active jobs; past the timeout, force-close so the jobs
+    // return to the queue as stalled and another worker picks them up.
+    const graceful = Promise.allSettled(this.workers.map((w) => w.close()));
+    const timedOut = await Promise.race([
+      graceful.then(() => false),
+      new Promise<boolean>((r) => setTimeout(() => r(true), timeoutMs).unref()),
+    ]);
+    if (timedOut) await Promise.allSettled(this.workers.map((w) => w.close(true)));
+    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+    for (const c of [this.producer, ...this.workerConnections]) c.disconnect();
+  }
+
+  private queue(name: string): Queue {
+    let q = this.queues.get(name);
+    if (!q) {
+      q = new Queue(name, { connection: this.producer, prefix: this.prefix });
+      q.on('error', (err) => this.log.warn(`queue ${name}: ${err.message}`));
+      this.queues.set(name, q);
+    }
+    return q;
+  }
+}

@@ -1,0 +1,73 @@
+import { DynamicModule, Type } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppConfig, parseConfig } from '@kefu/api/platform/config';
+import { createHttpApp } from '@kefu/api/platform/http';
+import { serviceUrls } from './test-services';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  db: DataSource;
+  /** http://127.0.0.1:<port> of the listening app. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A config for tests: the test database, the real Redis, a queue prefix of its own. */
+export function testConfig(overrides: Record<string, string | undefined> = {}): AppConfig {
+  const { redis } = serviceUrls();
+  return parseConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: process.env.KEFU_TEST_DATABASE_URL ?? serviceUrls().test,
+    REDIS_URL: redis,
+    QUEUE_PREFIX: `kefu-test-${randomUUID().slice(0, 8)}`,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    MIGRATIONS_RUN: 'false',
+    ADMIN_EMAIL: 'admin@kefu.test',
+    ADMIN_PASSWORD: 'admin-password-for-tests',
+    SWEEPER_INTERVAL_MS: '200',
+    SWEEPER_STALE_MS: '300',
+    WEBHOOK_BACKOFF_MS: '50',
+    SHUTDOWN_TIMEOUT_MS: '3000',
+    ...overrides,
+  });
+}
+
+/** Boots `root(config)` the way production does and listens on a free port on 127.0.0.1. */
+export async function createTestApp(
+  root: (config: AppConfig) => DynamicModule | Type<unknown>,
+  overrides: Record<string, string | undefined> = {},
+): Promise<TestApp> {
+  const config = testConfig(overrides);
+  const app = await createHttpApp(root(config), config, { openApi: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    config,
+    db: app.get(DataSource),
+    url: `http://127.0.0.1:${address.port}`,
+    close: () => app.close(),
+  };
+}
+
+/** Empties every table but the migrations log. */
+export async function resetDatabase(db: DataSource): Promise<void> {
+  const rows: { tablename: string }[] = await db.query(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+  );
+  if (rows.length) await db.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+}
+
+export async function waitFor<T>(probe: () => Promise<T> | T, { timeout = 10_000, interval = 25 } = {}): Promise<NonNullable<T>> {
+  const until = Date.now() + timeout;
+  let last: T | undefined;
+  for (;;) {
+    last = await probe();
+    if (last) return last as NonNullable<T>;
+    if (Date.now() > until) throw new Error(`condition not met within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}

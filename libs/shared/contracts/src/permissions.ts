@@ -1,0 +1,26 @@
+import { Role } from './enums';
+
+/** Every permission an endpoint can require. Endpoints without one are denied. */
+export enum Permission {
+  InboxesRead = 'inboxes.read',
+  InboxesManage = 'inboxes.manage',
+  ConversationsRead = 'conversations.read',
+  UsersRead = 'users.read',
+  UsersManage = 'users.manage',
+}
+
+/** The access matrix: which role holds which permission. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  [Role.Admin]: Object.values(Permission),
+  [Role.Agent]: [Permission.InboxesRead, Permission.ConversationsRead],
+  [Role.ComplianceOfficer]: [Permission.InboxesRead, Permission.ConversationsRead, Permission.UsersRead],
+  [Role.Analyst]: [Permission.InboxesRead, Permission.ConversationsRead],
+};
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  return ROLE_PERMISSIONS[role] ?? [];
+}
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return permissionsOf(role).includes(permission);
+}
