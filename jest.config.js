@@ -7,7 +7,7 @@ const moduleNameMapper = Object.fromEntries(
 );
 
 const transform = {
-  '^.+\\.ts$': [
+  '^.+\\.(ts|js)$': [
     '@swc/jest',
     {
       jsc: {
@@ -26,6 +26,8 @@ const common = {
   transform,
   moduleNameMapper,
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // ESM-only dependencies (Node 20.19 loads them natively; Jest's CommonJS runtime needs them compiled).
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   roots: ['<rootDir>/libs', '<rootDir>/apps'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/libs/admin/', '<rootDir>/apps/admin/'],
 };

@@ -7,6 +7,8 @@ export interface ContactDto {
   name: string | null;
   email: string | null;
   phone: string | null;
+  /** The shopper's id in the channel that opened this conversation (e.g. the app's user id). */
+  externalId: string | null;
   createdAt: string;
 }
 

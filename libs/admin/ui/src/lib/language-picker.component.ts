@@ -9,7 +9,10 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 export const LANGUAGE_STORAGE_KEY = 'kefu.lang';
 
 /** Each language named in itself, so a user can find theirs whatever is active. */
-export const LANGUAGE_NAMES: Record<string, string> = { en: 'English', 'zh-CN': '简体中文' };
+export const LANGUAGE_NAMES: Readonly<Record<string, string | undefined>> = {
+  en: 'English',
+  'zh-CN': '简体中文',
+};
 
 /**
  * The language in use: the one the user picked before, else the browser's first language we have,
@@ -38,7 +41,12 @@ export function initialLanguage(available: readonly string[], fallback: string):
   imports: [MatButtonModule, MatIconModule, MatMenuModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <button mat-button [matMenuTriggerFor]="menu" [attr.aria-label]="'shell.language' | transloco" data-testid="language-picker">
+    <button
+      mat-button
+      [matMenuTriggerFor]="menu"
+      [attr.aria-label]="'shell.language' | transloco"
+      data-testid="language-picker"
+    >
       <mat-icon svgIcon="translate" />
       {{ names[active()] ?? active() }}
     </button>
@@ -64,8 +72,12 @@ export function initialLanguage(available: readonly string[], fallback: string):
 export class LanguagePickerComponent {
   private readonly transloco = inject(TranslocoService);
   protected readonly names = LANGUAGE_NAMES;
-  protected readonly langs = this.transloco.getAvailableLangs().map((l) => (typeof l === 'string' ? l : l.id));
-  protected readonly active = toSignal(this.transloco.langChanges$, { initialValue: this.transloco.getActiveLang() });
+  protected readonly langs = this.transloco
+    .getAvailableLangs()
+    .map((l) => (typeof l === 'string' ? l : l.id));
+  protected readonly active = toSignal(this.transloco.langChanges$, {
+    initialValue: this.transloco.getActiveLang(),
+  });
 
   protected use(lang: string): void {
     this.transloco.setActiveLang(lang);

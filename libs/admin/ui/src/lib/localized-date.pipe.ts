@@ -44,7 +44,11 @@ export function formatLocalizedDate(
 
 @Pipe({ name: 'kefuDate' })
 export class LocalizedDatePipe implements PipeTransform {
-  transform(value: string | Date | null | undefined, locale: string, format: LocalizedDateFormat = 'datetime'): string {
+  transform(
+    value: string | Date | null | undefined,
+    locale: string,
+    format: LocalizedDateFormat = 'datetime',
+  ): string {
     return formatLocalizedDate(value, locale, format);
   }
 }

@@ -7,7 +7,9 @@ import { ConversationStatus } from '@kefu/shared/contracts';
   selector: 'kefu-status-chip',
   imports: [TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<span class="chip" [class]="'chip status-' + status()">{{ 'conversationStatus.' + status() | transloco }}</span>`,
+  template: `<span class="chip" [class]="'chip status-' + status()">{{
+    'conversationStatus.' + status() | transloco
+  }}</span>`,
   styles: `
     :host {
       display: inline-flex;
@@ -22,16 +24,16 @@ import { ConversationStatus } from '@kefu/shared/contracts';
       line-height: 20px;
     }
     .status-bot {
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
     }
     .status-pending_human {
       background: #ffe1b3;
       color: #5b3a00;
     }
     .status-human {
-      background: var(--mat-sys-primary-container);
-      color: var(--mat-sys-on-primary-container);
+      background: #c4eed0;
+      color: #0b4a1f;
     }
     .status-resolved {
       background: var(--mat-sys-surface-container-highest);

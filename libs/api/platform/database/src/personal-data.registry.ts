@@ -8,7 +8,12 @@ export interface PersonalDataTable {
   /** Columns holding personal data. */
   columns: string[];
   /** How a row belongs to a data subject (a contact or a user). */
-  subject: { kind: 'contact' | 'user'; column: string };
+  subject: {
+    kind: 'contact' | 'user';
+    column: string;
+    /** When `column` points at another table that holds the subject id, e.g. messages → conversations.contact_id. */
+    via?: { table: string; column: string };
+  };
   /** What this data is, in words, for the compliance officer's register. */
   description: string;
 }

@@ -12,3 +12,11 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 /** The caller's role must hold every listed permission. */
 export const RequirePermissions = (...permissions: Permission[]) => SetMetadata(PERMISSIONS_KEY, permissions);
+
+export const AUTHENTICATED_KEY = 'kefu:authenticated';
+
+/**
+ * Any signed-in user may call the route, whatever their role (log out, who am I). Explicit, so that
+ * a route that forgot to name its permissions is still denied.
+ */
+export const Authenticated = () => SetMetadata(AUTHENTICATED_KEY, true);

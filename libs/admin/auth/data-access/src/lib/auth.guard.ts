@@ -7,13 +7,15 @@ import { AuthService } from './auth.service';
 export const authGuard: CanActivateFn = (_route, state) => {
   const auth = inject(AuthService);
   const router = inject(Router);
-  return auth
-    .ensureLoaded()
-    .pipe(
-      map((me) =>
-        me ? true : router.createUrlTree(['/login'], { queryParams: state.url && state.url !== '/' ? { returnUrl: state.url } : {} }),
-      ),
-    );
+  return auth.ensureLoaded().pipe(
+    map((me) =>
+      me
+        ? true
+        : router.createUrlTree(['/login'], {
+            queryParams: state.url && state.url !== '/' ? { returnUrl: state.url } : {},
+          }),
+    ),
+  );
 };
 
 /** Keeps signed-in users away from the login page. */

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -49,6 +49,7 @@ export class LoginPageComponent {
   protected readonly busy = signal(false);
   protected readonly error = signal<LoginError | null>(null);
   protected readonly showPassword = signal(false);
+  private readonly formDirective = viewChild.required(FormGroupDirective);
 
   protected submit(): void {
     if (this.form.invalid) {
@@ -61,7 +62,10 @@ export class LoginPageComponent {
       next: () => {
         this.busy.set(false);
         const returnUrl = this.route.snapshot.queryParamMap.get('returnUrl');
-        const target = returnUrl && returnUrl.startsWith('/') && !returnUrl.startsWith('/login') ? returnUrl : '/conversations';
+        const target =
+          returnUrl && returnUrl.startsWith('/') && !returnUrl.startsWith('/login')
+            ? returnUrl
+            : '/conversations';
         void this.router.navigateByUrl(target);
       },
       error: (err: unknown) => {
@@ -79,7 +83,8 @@ export class LoginPageComponent {
                   ? 'login.errors.unavailable'
                   : 'login.errors.invalid',
         });
-        this.form.controls.password.reset();
+        // Clear the password without flagging the now-empty field as an error.
+        this.formDirective().resetForm({ email: this.form.controls.email.value, password: '' });
       },
     });
   }

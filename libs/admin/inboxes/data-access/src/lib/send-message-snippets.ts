@@ -11,22 +11,24 @@ export interface SendMessageSnippets {
  * `X-Kefu-Signature: sha256=<hex HMAC-SHA256(secret, "<timestamp>.<raw body>")>`.
  * When the secret is not given (read-only users), a placeholder stands in for it.
  */
-export function sendMessageSnippets(origin: string, inboxId: string, secret: string | null): SendMessageSnippets {
+export function sendMessageSnippets(
+  origin: string,
+  inboxId: string,
+  secret: string | null,
+): SendMessageSnippets {
   const endpoint = `${origin}/api/v1/inboxes/${inboxId}/messages`;
   const secretText = secret ?? '<inbox secret>';
   const ts = headerName(TIMESTAMP_HEADER);
   const sig = headerName(SIGNATURE_HEADER);
-  const body = JSON.stringify({
-    externalMessageId: 'msg-0001',
-    externalUserId: 'shopper-42',
-    text: 'Hello, where is my order?',
-    contact: { name: 'Li Lei' },
-  });
+  const user = 'shopper-42';
+  const text = 'Hello, where is my order?';
+  const name = 'Li Lei';
 
+  // The message id embeds the timestamp so every run is a new message (a repeated id is stored once).
   const curl = [
     `SECRET='${secretText}'`,
-    `BODY='${body}'`,
     `TS=$(date +%s)`,
+    `BODY='{"externalMessageId":"msg-'$TS'","externalUserId":"${user}","text":"${text}","contact":{"name":"${name}"}}'`,
     `SIG=$(printf '%s.%s' "$TS" "$BODY" | openssl dgst -sha256 -hmac "$SECRET" -hex | sed 's/^.* //')`,
     `curl -sS -X POST '${endpoint}' \\`,
     `  -H 'Content-Type: application/json' \\`,
@@ -40,7 +42,12 @@ export function sendMessageSnippets(origin: string, inboxId: string, secret: str
     `import { createHmac } from 'node:crypto';`,
     ``,
     `const secret = '${secretText}';`,
-    `const body = JSON.stringify(${JSON.stringify(JSON.parse(body), null, 2)});`,
+    `const body = JSON.stringify({`,
+    `  externalMessageId: \`msg-\${Date.now()}\`, // unique per message; a retry with the same id is stored once`,
+    `  externalUserId: '${user}',`,
+    `  text: '${text}',`,
+    `  contact: { name: '${name}' },`,
+    `});`,
     `const timestamp = Math.floor(Date.now() / 1000).toString();`,
     `const signature = createHmac('sha256', secret).update(\`\${timestamp}.\${body}\`).digest('hex');`,
     ``,

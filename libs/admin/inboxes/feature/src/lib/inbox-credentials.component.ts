@@ -16,7 +16,12 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
       <dt>{{ 'inbox.credentials.id' | transloco }}</dt>
       <dd>
         <code data-testid="inbox-id">{{ inboxId() }}</code>
-        <button mat-icon-button type="button" (click)="copy(inboxId())" [matTooltip]="'common.copy' | transloco">
+        <button
+          mat-icon-button
+          type="button"
+          (click)="copy(inboxId())"
+          [matTooltip]="'common.copy' | transloco"
+        >
           <mat-icon svgIcon="content_copy" />
         </button>
       </dd>
@@ -38,7 +43,13 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
             <mat-icon svgIcon="content_copy" />
           </button>
           @if (canRotate()) {
-            <button mat-stroked-button type="button" class="rotate" (click)="rotate.emit()" [disabled]="rotating()">
+            <button
+              mat-stroked-button
+              type="button"
+              class="rotate"
+              (click)="rotate.emit()"
+              [disabled]="rotating()"
+            >
               <mat-icon svgIcon="refresh" />
               {{ 'inbox.credentials.rotate' | transloco }}
             </button>
@@ -120,6 +131,8 @@ export class InboxCredentialsComponent {
 
   protected copy(text: string): void {
     const ok = this.clipboard.copy(text);
-    this.snackBar.open(this.transloco.translate(ok ? 'common.copied' : 'common.copyFailed'), undefined, { duration: 2000 });
+    this.snackBar.open(this.transloco.translate(ok ? 'common.copied' : 'common.copyFailed'), undefined, {
+      duration: 2000,
+    });
   }
 }

@@ -1,4 +1,12 @@
-import { AbstractControl, FormArray, FormControl, FormGroup, ValidationErrors, ValidatorFn, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  FormArray,
+  FormControl,
+  FormGroup,
+  ValidationErrors,
+  ValidatorFn,
+  Validators,
+} from '@angular/forms';
 import type { ApiErrorDto, InboxDto, UpdateInboxInput } from '@kefu/shared/contracts';
 
 /** Weekdays in the order the form lists them (Monday first); values are 0 = Sunday … 6 = Saturday. */
@@ -69,21 +77,30 @@ function messageRequiredWhen(flag: string, message: string): ValidatorFn {
 export function createInboxForm(): InboxForm {
   return new FormGroup(
     {
-      name: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(120)] }),
-      callbackUrl: new FormControl('', { nonNullable: true, validators: [httpUrlValidator, Validators.maxLength(2048)] }),
+      name: new FormControl('', {
+        nonNullable: true,
+        validators: [Validators.required, Validators.maxLength(120)],
+      }),
+      callbackUrl: new FormControl('', {
+        nonNullable: true,
+        validators: [httpUrlValidator, Validators.maxLength(2048)],
+      }),
       greetingEnabled: new FormControl(false, { nonNullable: true }),
       greetingMessage: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(2000)] }),
       awayEnabled: new FormControl(false, { nonNullable: true }),
       awayMessage: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(2000)] }),
       businessHours: new FormGroup({
         enabled: new FormControl(false, { nonNullable: true }),
-        timezone: new FormControl('UTC', { nonNullable: true, validators: [Validators.required, timezoneValidator] }),
+        timezone: new FormControl('UTC', {
+          nonNullable: true,
+          validators: [Validators.required, timezoneValidator],
+        }),
         days: new FormArray<DayForm>(
           WEEKDAYS.map(
             (day) =>
               new FormGroup(
                 {
-                  day: new FormControl(day, { nonNullable: true }),
+                  day: new FormControl<number>(day, { nonNullable: true }),
                   isOpen: new FormControl(false, { nonNullable: true }),
                   open: new FormControl(DEFAULT_OPEN, { nonNullable: true }),
                   close: new FormControl(DEFAULT_CLOSE, { nonNullable: true }),
@@ -94,7 +111,12 @@ export function createInboxForm(): InboxForm {
         ),
       }),
     },
-    { validators: [messageRequiredWhen('greetingEnabled', 'greetingMessage'), messageRequiredWhen('awayEnabled', 'awayMessage')] },
+    {
+      validators: [
+        messageRequiredWhen('greetingEnabled', 'greetingMessage'),
+        messageRequiredWhen('awayEnabled', 'awayMessage'),
+      ],
+    },
   );
 }
 

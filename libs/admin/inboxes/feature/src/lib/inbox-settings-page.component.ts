@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
@@ -16,7 +25,12 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AuthService, toApiError } from '@kefu/admin/auth/data-access';
 import { InboxesService } from '@kefu/admin/inboxes/data-access';
-import { ConfirmDialogComponent, ConfirmDialogData, LocalizedDatePipe, PageHeaderComponent } from '@kefu/admin/ui';
+import {
+  ConfirmDialogComponent,
+  ConfirmDialogData,
+  LocalizedDatePipe,
+  PageHeaderComponent,
+} from '@kefu/admin/ui';
 import { InboxDto, Permission } from '@kefu/shared/contracts';
 import { catchError, EMPTY, filter, startWith, switchMap } from 'rxjs';
 import { InboxCredentialsComponent } from './inbox-credentials.component';
@@ -62,7 +76,9 @@ export class InboxSettingsPageComponent {
   /** Route parameter `:id`. */
   readonly id = input.required<string>();
 
-  protected readonly lang = toSignal(this.transloco.langChanges$, { initialValue: this.transloco.getActiveLang() });
+  protected readonly lang = toSignal(this.transloco.langChanges$, {
+    initialValue: this.transloco.getActiveLang(),
+  });
   protected readonly canManage = computed(() => this.auth.permissions().has(Permission.InboxesManage));
   protected readonly inbox = signal<InboxDto | null>(null);
   protected readonly loading = signal(true);
@@ -127,7 +143,9 @@ export class InboxSettingsPageComponent {
     const e = toApiError(err);
     this.loading.set(false);
     this.loadError.set(
-      e.statusCode === 404 ? this.transloco.translate('inbox.notFound') : e.message || this.transloco.translate('errors.generic'),
+      e.statusCode === 404
+        ? this.transloco.translate('inbox.notFound')
+        : e.message || this.transloco.translate('errors.generic'),
     );
   }
 
@@ -176,7 +194,10 @@ export class InboxSettingsPageComponent {
       danger: true,
     };
     this.dialog
-      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, { data, width: '440px' })
+      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, {
+        data,
+        width: '440px',
+      })
       .afterClosed()
       .pipe(
         filter((ok) => ok === true),
@@ -189,13 +210,17 @@ export class InboxSettingsPageComponent {
         next: (rotated) => {
           this.rotating.set(false);
           // Keep unsaved edits: only the secret changes.
-          this.inbox.update((current) => (current ? { ...current, secret: rotated.secret, updatedAt: rotated.updatedAt } : rotated));
+          this.inbox.update((current) =>
+            current ? { ...current, secret: rotated.secret, updatedAt: rotated.updatedAt } : rotated,
+          );
           this.credentials()?.reveal();
           this.snackBar.open(t('inbox.rotate.done'), undefined, { duration: 4000 });
         },
         error: (err: unknown) => {
           this.rotating.set(false);
-          this.snackBar.open(toApiError(err).message || t('errors.generic'), t('common.dismiss'), { duration: 6000 });
+          this.snackBar.open(toApiError(err).message || t('errors.generic'), t('common.dismiss'), {
+            duration: 6000,
+          });
         },
       });
   }

@@ -23,7 +23,8 @@ import { sendMessageSnippets } from '@kefu/admin/inboxes/data-access';
     <ul class="scheme">
       <li><code>X-Kefu-Timestamp</code>: {{ 'inbox.snippet.timestamp' | transloco }}</li>
       <li>
-        <code>X-Kefu-Signature</code>: <code>sha256=&lt;hex HMAC-SHA256(secret, "&lt;timestamp&gt;.&lt;raw body&gt;")&gt;</code>
+        <code>X-Kefu-Signature</code>:
+        <code>sha256=&lt;hex HMAC-SHA256(secret, "&lt;timestamp&gt;.&lt;raw body&gt;")&gt;</code>
       </li>
       <li>{{ 'inbox.snippet.body' | transloco }}</li>
     </ul>
@@ -31,7 +32,13 @@ import { sendMessageSnippets } from '@kefu/admin/inboxes/data-access';
       <mat-tab label="curl">
         <ng-template matTabContent>
           <div class="code">
-            <button mat-icon-button class="copy" type="button" (click)="copy(snippets().curl)" [matTooltip]="'common.copy' | transloco">
+            <button
+              mat-icon-button
+              class="copy"
+              type="button"
+              (click)="copy(snippets().curl)"
+              [matTooltip]="'common.copy' | transloco"
+            >
               <mat-icon svgIcon="content_copy" />
             </button>
             <pre><code>{{ snippets().curl }}</code></pre>
@@ -41,7 +48,13 @@ import { sendMessageSnippets } from '@kefu/admin/inboxes/data-access';
       <mat-tab label="Node.js">
         <ng-template matTabContent>
           <div class="code">
-            <button mat-icon-button class="copy" type="button" (click)="copy(snippets().node)" [matTooltip]="'common.copy' | transloco">
+            <button
+              mat-icon-button
+              class="copy"
+              type="button"
+              (click)="copy(snippets().node)"
+              [matTooltip]="'common.copy' | transloco"
+            >
               <mat-icon svgIcon="content_copy" />
             </button>
             <pre><code>{{ snippets().node }}</code></pre>
@@ -50,7 +63,9 @@ import { sendMessageSnippets } from '@kefu/admin/inboxes/data-access';
       </mat-tab>
     </mat-tab-group>
     @if (!secret()) {
-      <p class="hint">{{ (hasSecret() ? 'inbox.snippet.revealHint' : 'inbox.snippet.noSecretHint') | transloco }}</p>
+      <p class="hint">
+        {{ (hasSecret() ? 'inbox.snippet.revealHint' : 'inbox.snippet.noSecretHint') | transloco }}
+      </p>
     }
   `,
   styles: `
@@ -133,6 +148,8 @@ export class SendMessageSnippetComponent {
 
   protected copy(text: string): void {
     const ok = this.clipboard.copy(text);
-    this.snackBar.open(this.transloco.translate(ok ? 'common.copied' : 'common.copyFailed'), undefined, { duration: 2000 });
+    this.snackBar.open(this.transloco.translate(ok ? 'common.copied' : 'common.copyFailed'), undefined, {
+      duration: 2000,
+    });
   }
 }

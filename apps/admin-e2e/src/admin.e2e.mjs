@@ -1,0 +1,154 @@
+// Browser end-to-end test of the admin console against a running Kefu API (which serves the built
+// admin at /admin). Signs in, finds the conversation that holds CONVERSATION_TEXT and checks that
+// its transcript shows that text.
+//
+//   BASE_URL=http://127.0.0.1:3000 ADMIN_EMAIL=admin@example.com ADMIN_PASSWORD=... \
+//   CONVERSATION_TEXT='Where is my order?' node apps/admin-e2e/src/admin.e2e.mjs
+//
+// Optional: CHROMIUM_PATH (default /usr/bin/chromium when present), HEADFUL=1, E2E_TIMEOUT_MS.
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const SCREENSHOT = resolve('test-results/admin-e2e.png');
+const FAILURE_SCREENSHOT = resolve('test-results/admin-e2e-failure.png');
+const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 30_000);
+/** How many transcripts to open when no list preview shows the text (the preview is the latest message). */
+const MAX_TRANSCRIPTS_TO_SCAN = 10;
+
+class TestFailure extends Error {}
+
+function env(name) {
+  const value = process.env[name];
+  if (!value) throw new TestFailure(`environment variable ${name} is not set`);
+  return value;
+}
+
+function chromiumPath() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+async function run(page, { baseUrl, email, password, text }) {
+  const admin = `${baseUrl.replace(/\/+$/, '')}/admin`;
+
+  // 1. Sign in.
+  await page.goto(`${admin}/login`, { waitUntil: 'domcontentloaded' });
+  await page.locator('input[name=email]').fill(email);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('form button[type=submit]').click();
+  const outcome = await Promise.race([
+    page.waitForURL(/\/admin\/conversations(\?|$)/, { timeout: TIMEOUT }).then(() => 'ok'),
+    page
+      .getByTestId('login-error')
+      .waitFor({ timeout: TIMEOUT })
+      .then(() => 'error'),
+  ]);
+  if (outcome === 'error') {
+    throw new TestFailure(`sign-in refused: ${(await page.getByTestId('login-error').innerText()).trim()}`);
+  }
+  console.log(`✓ signed in as ${email}`);
+
+  // 2. The conversation list shows the conversation; its preview holds the text.
+  const rows = page.getByTestId('conversation-row');
+  try {
+    await rows.first().waitFor({ timeout: TIMEOUT });
+  } catch {
+    throw new TestFailure('the conversation list stayed empty');
+  }
+  let match = rows.filter({ has: page.getByTestId('conversation-preview').filter({ hasText: text }) });
+  const deadline = Date.now() + TIMEOUT;
+  // The list is live; also page through "load more" until the text shows up.
+  while ((await match.count()) === 0 && Date.now() < deadline) {
+    const more = page.getByTestId('load-more');
+    if (await more.isVisible()) await more.click();
+    await page.waitForTimeout(500);
+  }
+
+  if ((await match.count()) > 0) {
+    console.log('✓ found the conversation by its preview');
+    await match.first().click();
+  } else {
+    // The preview is the latest message, which may be the bot's reply: open the newest transcripts.
+    const previews = (await page.getByTestId('conversation-preview').allInnerTexts()).slice(0, 5);
+    console.log(
+      `  no preview contains the text (first previews: ${JSON.stringify(previews)}); opening transcripts`,
+    );
+    const hrefs = (await rows.evaluateAll((els) => els.map((a) => a.getAttribute('href')))).slice(
+      0,
+      MAX_TRANSCRIPTS_TO_SCAN,
+    );
+    let found = false;
+    for (const href of hrefs) {
+      await page.goto(new URL(href, `${admin}/`).toString());
+      await page
+        .getByTestId('message')
+        .first()
+        .waitFor({ timeout: TIMEOUT })
+        .catch(() => undefined);
+      if ((await page.getByTestId('message-text').filter({ hasText: text }).count()) > 0) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      throw new TestFailure(
+        `no conversation among the newest ${hrefs.length} contains ${JSON.stringify(text)}`,
+      );
+    }
+  }
+
+  // 3. The transcript shows the text.
+  await page.waitForURL(/\/admin\/conversations\/[^/?]+/, { timeout: TIMEOUT });
+  try {
+    await page.getByTestId('message-text').filter({ hasText: text }).first().waitFor({ timeout: TIMEOUT });
+  } catch {
+    const shown = await page.getByTestId('message-text').allInnerTexts();
+    throw new TestFailure(
+      `the transcript does not show ${JSON.stringify(text)}; it shows ${JSON.stringify(shown)}`,
+    );
+  }
+  console.log('✓ the transcript shows the message');
+}
+
+async function main() {
+  const config = {
+    baseUrl: env('BASE_URL'),
+    email: env('ADMIN_EMAIL'),
+    password: env('ADMIN_PASSWORD'),
+    text: env('CONVERSATION_TEXT'),
+  };
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: !process.env.HEADFUL,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const pageErrors = [];
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1360, height: 860 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  try {
+    await run(page, config);
+    if (pageErrors.length) throw new TestFailure(`the page threw: ${pageErrors.join(' | ')}`);
+    mkdirSync(dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+    console.log(`  screenshot: ${SCREENSHOT}`);
+  } catch (err) {
+    mkdirSync(dirname(FAILURE_SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: FAILURE_SCREENSHOT }).catch(() => undefined);
+    console.error(`  screenshot of the failure: ${FAILURE_SCREENSHOT}`);
+    throw err;
+  } finally {
+    await browser.close();
+  }
+}
+
+try {
+  await main();
+  console.log('\nadmin e2e: signs in and shows the transcript of the conversation\n1 passed, 0 failed');
+} catch (err) {
+  const reason = err instanceof TestFailure ? err.message : (err?.stack ?? String(err));
+  console.error(`\n✗ admin e2e failed: ${reason}\n0 passed, 1 failed`);
+  process.exitCode = 1;
+}

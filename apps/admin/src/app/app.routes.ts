@@ -1,0 +1,28 @@
+import { Routes } from '@angular/router';
+import { authGuard, guestGuard } from '@kefu/admin/auth/data-access';
+import { ShellComponent } from './layout/shell.component';
+
+export const appRoutes: Routes = [
+  {
+    path: 'login',
+    canActivate: [guestGuard],
+    loadChildren: () => import('@kefu/admin/auth/feature').then((m) => m.authRoutes),
+  },
+  {
+    path: '',
+    component: ShellComponent,
+    canActivate: [authGuard],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'conversations' },
+      {
+        path: 'conversations',
+        loadChildren: () => import('@kefu/admin/conversations/feature').then((m) => m.conversationsRoutes),
+      },
+      {
+        path: 'inboxes',
+        loadChildren: () => import('@kefu/admin/inboxes/feature').then((m) => m.inboxesRoutes),
+      },
+    ],
+  },
+  { path: '**', redirectTo: '' },
+];

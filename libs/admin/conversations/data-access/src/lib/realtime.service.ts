@@ -1,0 +1,94 @@
+import { Injectable, OnDestroy, signal } from '@angular/core';
+import { ConversationUpdatedEvent, MessageCreatedEvent, RealtimeEvent } from '@kefu/shared/contracts';
+import { Observable, Subject, filter, map } from 'rxjs';
+import { io, Socket } from 'socket.io-client';
+
+/** `message.updated`: an existing message changed, e.g. its delivery status. */
+export type MessageUpdatedEvent = MessageCreatedEvent;
+
+interface EventPayloads {
+  [RealtimeEvent.MessageCreated]: MessageCreatedEvent;
+  [RealtimeEvent.MessageUpdated]: MessageUpdatedEvent;
+  [RealtimeEvent.ConversationUpdated]: ConversationUpdatedEvent;
+}
+type EventName = keyof EventPayloads;
+
+const RETRY_AFTER_REFUSAL_MS = 5000;
+
+/**
+ * The live feed from the API's socket.io `/admin` namespace, authenticated by the session cookie.
+ * Connects on first use and reconnects by itself; `resynced$` fires after a reconnect so pages can
+ * reload what they may have missed while offline.
+ */
+@Injectable({ providedIn: 'root' })
+export class RealtimeService implements OnDestroy {
+  private socket: Socket | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private everConnected = false;
+  private readonly incoming = new Subject<{ type: EventName; payload: unknown }>();
+  private readonly resynced = new Subject<void>();
+
+  /** Whether the socket is connected right now. */
+  readonly connected = signal(false);
+  readonly resynced$ = this.resynced.asObservable();
+
+  readonly messageCreated$: Observable<MessageCreatedEvent> = this.stream(RealtimeEvent.MessageCreated);
+  readonly messageUpdated$: Observable<MessageUpdatedEvent> = this.stream(RealtimeEvent.MessageUpdated);
+  readonly conversationUpdated$: Observable<ConversationUpdatedEvent> = this.stream(
+    RealtimeEvent.ConversationUpdated,
+  );
+
+  /** Opens the connection if it is not open yet. Safe to call often. */
+  connect(): void {
+    if (this.socket) return;
+    const socket = io('/admin', { path: '/socket.io', withCredentials: true });
+    this.socket = socket;
+
+    socket.on('connect', () => {
+      this.connected.set(true);
+      if (this.everConnected) this.resynced.next();
+      this.everConnected = true;
+    });
+    socket.on('disconnect', () => this.connected.set(false));
+    socket.on('connect_error', () => {
+      this.connected.set(false);
+      // A refusal by the server's middleware (e.g. no session yet) is not retried by socket.io itself.
+      if (!socket.active && !this.retryTimer) {
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          if (this.socket === socket) socket.connect();
+        }, RETRY_AFTER_REFUSAL_MS);
+      }
+    });
+    for (const type of Object.values(RealtimeEvent)) {
+      socket.on(type, (payload: unknown) => this.incoming.next({ type, payload }));
+    }
+  }
+
+  /** Closes the connection (on logout). */
+  disconnect(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+    this.everConnected = false;
+    this.connected.set(false);
+  }
+
+  ngOnDestroy(): void {
+    this.disconnect();
+  }
+
+  private stream<K extends EventName>(type: K): Observable<EventPayloads[K]> {
+    return new Observable<EventPayloads[K]>((subscriber) => {
+      this.connect();
+      return this.incoming
+        .pipe(
+          filter((e) => e.type === type),
+          map((e) => e.payload as EventPayloads[K]),
+        )
+        .subscribe(subscriber);
+    });
+  }
+}

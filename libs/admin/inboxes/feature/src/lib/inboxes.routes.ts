@@ -1,0 +1,8 @@
+import { Routes } from '@angular/router';
+import { InboxListPageComponent } from './inbox-list-page.component';
+import { InboxSettingsPageComponent } from './inbox-settings-page.component';
+
+export const inboxesRoutes: Routes = [
+  { path: '', component: InboxListPageComponent, title: 'inboxes.title' },
+  { path: ':id', component: InboxSettingsPageComponent, title: 'inbox.title' },
+];

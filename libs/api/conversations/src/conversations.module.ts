@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@kefu/api/identity';
+import { AutoReplyStage } from './auto-reply/auto-reply.stage';
+import { ConversationProcessor } from './conversation.processor';
+import { ConversationsController } from './conversations.controller';
+import { ConversationsService } from './conversations.service';
+import { DeliveryRecorder } from './delivery-recorder.service';
+import { CONVERSATION_ENTITIES } from './entities';
+import { InboxesController } from './inboxes.controller';
+import { InboxesService } from './inboxes.service';
+import { IngestService } from './ingest.service';
+import { ProcessingPipeline } from './processing-pipeline';
+import { AdminGateway } from './realtime/admin.gateway';
+import { SweeperService } from './sweeper.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature(CONVERSATION_ENTITIES), IdentityModule],
+  controllers: [InboxesController, ConversationsController],
+  providers: [
+    InboxesService,
+    ConversationsService,
+    IngestService,
+    ProcessingPipeline,
+    AutoReplyStage,
+    ConversationProcessor,
+    SweeperService,
+    DeliveryRecorder,
+    AdminGateway,
+  ],
+  exports: [InboxesService, ConversationsService, IngestService, ProcessingPipeline, DeliveryRecorder, SweeperService],
+})
+export class ConversationsModule {}

@@ -1,0 +1,134 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  ConversationDto,
+  ConversationStatus,
+  listConversationsQuerySchema,
+  MessageDto,
+  MessageStatus,
+  Page,
+} from '@kefu/shared/contracts';
+import { parseWith } from '@kefu/api/platform/http';
+import { Message } from './entities/message.entity';
+
+const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+
+interface ConversationRow {
+  id: string;
+  inbox_id: string;
+  inbox_name: string;
+  status: ConversationStatus;
+  message_count: number;
+  last_message_at: Date;
+  last_message_preview: string | null;
+  created_at: Date;
+  contact_id: string;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  contact_created_at: Date;
+  external_id: string | null;
+}
+
+const SELECT_CONVERSATION = `
+  SELECT c.id, c.inbox_id, i.name AS inbox_name, c.status, c.message_count, c.last_message_at, c.last_message_preview, c.created_at,
+         k.id AS contact_id, k.name AS contact_name, k.email AS contact_email, k.phone AS contact_phone, k.created_at AS contact_created_at,
+         (SELECT ci.external_id FROM contact_identities ci WHERE ci.contact_id = k.id AND ci.inbox_id = c.inbox_id LIMIT 1) AS external_id
+  FROM conversations c JOIN inboxes i ON i.id = c.inbox_id JOIN contacts k ON k.id = c.contact_id`;
+
+export function toMessageDto(m: Message): MessageDto {
+  return {
+    id: m.id,
+    conversationId: m.conversationId,
+    direction: m.direction,
+    senderType: m.senderType,
+    text: m.text,
+    attachments: m.attachments,
+    metadata: m.metadata,
+    status: m.status,
+    deliveryAttempts: m.deliveryAttempts,
+    deliveryError: m.deliveryError,
+    externalMessageId: m.externalMessageId,
+    createdAt: m.createdAt.toISOString(),
+  };
+}
+
+function toConversationDto(r: ConversationRow): ConversationDto {
+  return {
+    id: r.id,
+    inboxId: r.inbox_id,
+    inboxName: r.inbox_name,
+    status: r.status,
+    contact: {
+      id: r.contact_id,
+      name: r.contact_name,
+      email: r.contact_email,
+      phone: r.contact_phone,
+      externalId: r.external_id,
+      createdAt: new Date(r.contact_created_at).toISOString(),
+    },
+    lastMessageAt: new Date(r.last_message_at).toISOString(),
+    lastMessagePreview: r.last_message_preview,
+    messageCount: Number(r.message_count),
+    createdAt: new Date(r.created_at).toISOString(),
+  };
+}
+
+const encodeCursor = (r: ConversationRow) => Buffer.from(`${new Date(r.last_message_at).toISOString()}|${r.id}`).toString('base64url');
+function decodeCursor(cursor: string): [string, string] {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !isUuid(id)) throw new BadRequestException('invalid cursor; pass back nextCursor as given');
+  return [at, id];
+}
+
+/** Reading conversations and messages for the admin and for channels. */
+@Injectable()
+export class ConversationsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list(query: unknown): Promise<Page<ConversationDto>> {
+    const q = parseWith(listConversationsQuerySchema, query, 'query');
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (q.status) where.push(`c.status = $${params.push(q.status)}`);
+    if (q.inboxId) where.push(`c.inbox_id = $${params.push(q.inboxId)}`);
+    if (q.cursor) {
+      const [at, id] = decodeCursor(q.cursor);
+      where.push(`(c.last_message_at, c.id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`);
+    }
+    const rows: ConversationRow[] = await this.db.query(
+      `${SELECT_CONVERSATION} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY c.last_message_at DESC, c.id DESC LIMIT ${q.limit + 1}`,
+      params,
+    );
+    const more = rows.length > q.limit;
+    const items = rows.slice(0, q.limit);
+    return { items: items.map(toConversationDto), nextCursor: more ? encodeCursor(items[items.length - 1]) : null };
+  }
+
+  async get(id: string): Promise<ConversationDto> {
+    const rows: ConversationRow[] = isUuid(id) ? await this.db.query(`${SELECT_CONVERSATION} WHERE c.id = $1`, [id]) : [];
+    if (!rows.length) throw new NotFoundException(`conversation ${id} does not exist`);
+    return toConversationDto(rows[0]);
+  }
+
+  async messages(conversationId: string): Promise<MessageDto[]> {
+    await this.get(conversationId);
+    const rows = await this.db.getRepository(Message).find({ where: { conversationId }, order: { createdAt: 'ASC', id: 'ASC' }, take: 1000 });
+    return rows.map(toMessageDto);
+  }
+
+  async message(id: string): Promise<Message | null> {
+    return isUuid(id) ? this.db.getRepository(Message).findOneBy({ id }) : null;
+  }
+
+  /** Outgoing messages still waiting for their channel, oldest first. */
+  async pendingOutgoing(olderThanMs: number, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM messages WHERE status = $1 AND created_at < now() - ($2 || ' milliseconds')::interval ORDER BY created_at LIMIT ${limit}`,
+      [MessageStatus.Pending, String(olderThanMs)],
+    );
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,17 @@
+import { registerPersonalData } from '@kefu/api/platform/database';
+import { Contact } from './contact.entity';
+import { ContactIdentity } from './contact-identity.entity';
+import { Conversation } from './conversation.entity';
+import { ConversationEvent } from './conversation-event.entity';
+import { Inbox } from './inbox.entity';
+import { Message } from './message.entity';
+
+export { Contact, ContactIdentity, Conversation, ConversationEvent, Inbox, Message };
+export const CONVERSATION_ENTITIES = [Inbox, Contact, ContactIdentity, Conversation, Message, ConversationEvent];
+
+registerPersonalData(
+  { table: 'contacts', columns: ['name', 'email', 'phone'], subject: { kind: 'contact', column: 'id' }, description: 'shopper name and contact details' },
+  { table: 'contact_identities', columns: ['external_id'], subject: { kind: 'contact', column: 'contact_id' }, description: "the shopper's id in each channel" },
+  { table: 'conversations', columns: ['last_message_preview'], subject: { kind: 'contact', column: 'contact_id' }, description: 'start of the latest message' },
+  { table: 'messages', columns: ['text', 'attachments', 'metadata'], subject: { kind: 'contact', column: 'conversation_id', via: { table: 'conversations', column: 'contact_id' } }, description: 'what the shopper and Kefu wrote, with attachments and page context' },
+);

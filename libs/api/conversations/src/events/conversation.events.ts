@@ -1,0 +1,22 @@
+/** Domain events, emitted in-process after the transaction that caused them has committed. */
+export const ConversationEvents = {
+  MessageCreated: 'conversations.message.created',
+  MessageUpdated: 'conversations.message.updated',
+  ConversationUpdated: 'conversations.conversation.updated',
+} as const;
+
+export interface MessageCreatedPayload {
+  messageId: string;
+  conversationId: string;
+  inboxId: string;
+  direction: 'incoming' | 'outgoing';
+}
+
+export interface MessageUpdatedPayload {
+  messageId: string;
+  conversationId: string;
+}
+
+export interface ConversationUpdatedPayload {
+  conversationId: string;
+}

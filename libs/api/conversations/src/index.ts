@@ -1,0 +1,11 @@
+export * from './conversations.module';
+export * from './entities';
+export * from './events/conversation.events';
+export * from './jobs/conversation-process.job';
+export * from './processing-pipeline';
+export { InboxesService, toInboxDto } from './inboxes.service';
+export { ConversationsService, toMessageDto } from './conversations.service';
+export { IngestService } from './ingest.service';
+export { DeliveryRecorder, DeliveryOutcome } from './delivery-recorder.service';
+export { SweeperService } from './sweeper.service';
+export { isOpen } from './auto-reply/business-hours';

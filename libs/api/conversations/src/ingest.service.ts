@@ -1,0 +1,178 @@
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ConversationStatus, IngestResultDto, InboundMessage, MessageDirection, MessageStatus, SenderType } from '@kefu/shared/contracts';
+import { MetricsService } from '@kefu/api/platform/http';
+import { QueueService } from '@kefu/api/platform/queue';
+import { appendEvents } from './events-log';
+import { ConversationEvents, ConversationUpdatedPayload, MessageCreatedPayload } from './events/conversation.events';
+import { ConversationProcessJob } from './jobs/conversation-process.job';
+
+export const PREVIEW_LENGTH = 140;
+export const preview = (text: string, attachments: number) =>
+  text.trim() ? text.trim().slice(0, PREVIEW_LENGTH) : attachments ? `[${attachments} attachment${attachments > 1 ? 's' : ''}]` : null;
+
+/**
+ * DESIGN.md steps 2–3. One transaction upserts the contact and its identity, finds or opens the
+ * conversation and inserts the message as `received` (the outbox). A retried push finds its
+ * message by (inbox, external id) and changes nothing. After commit the message is enqueued with
+ * its id as job id; if that fails the sweeper enqueues it later.
+ */
+@Injectable()
+export class IngestService {
+  private readonly log = new Logger(IngestService.name);
+  private readonly ingested;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queue: QueueService,
+    private readonly events: EventEmitter2,
+    metrics: MetricsService,
+  ) {
+    this.ingested = metrics.counter('kefu_messages_ingested_total', 'Incoming messages stored, by channel and outcome', ['channel', 'outcome']);
+  }
+
+  async ingest(msg: InboundMessage): Promise<IngestResultDto> {
+    const existing = await this.findExisting(this.db.manager, msg);
+    if (existing) {
+      this.ingested.inc({ channel: msg.channel, outcome: 'duplicate' });
+      return { ...existing, duplicate: true };
+    }
+    const result = await this.db.transaction((em) => this.store(em, msg));
+    if (result.duplicate) {
+      this.ingested.inc({ channel: msg.channel, outcome: 'duplicate' });
+      return result;
+    }
+    this.ingested.inc({ channel: msg.channel, outcome: 'stored' });
+    this.events.emit(ConversationEvents.MessageCreated, {
+      messageId: result.messageId,
+      conversationId: result.conversationId,
+      inboxId: msg.inboxId,
+      direction: 'incoming',
+    } satisfies MessageCreatedPayload);
+    this.events.emit(ConversationEvents.ConversationUpdated, { conversationId: result.conversationId } satisfies ConversationUpdatedPayload);
+    await this.enqueue(result.messageId);
+    return result;
+  }
+
+  /** Enqueue processing; a failure here is not the caller's problem: the row is the outbox. */
+  async enqueue(messageId: string): Promise<boolean> {
+    try {
+      await this.queue.add(ConversationProcessJob, { messageId }, { jobId: messageId });
+      return true;
+    } catch (err) {
+      this.log.warn(`message ${messageId} stored but not enqueued (${(err as Error).message}); the sweeper will retry`);
+      return false;
+    }
+  }
+
+  private async findExisting(em: EntityManager, msg: InboundMessage) {
+    const rows: { id: string; conversation_id: string; contact_id: string }[] = await em.query(
+      `SELECT m.id, m.conversation_id, c.contact_id FROM messages m JOIN conversations c ON c.id = m.conversation_id
+       WHERE m.inbox_id = $1 AND m.external_message_id = $2`,
+      [msg.inboxId, msg.externalMessageId],
+    );
+    return rows[0] ? { messageId: rows[0].id, conversationId: rows[0].conversation_id, contactId: rows[0].contact_id } : null;
+  }
+
+  private async store(em: EntityManager, msg: InboundMessage): Promise<IngestResultDto> {
+    const inbox = await em.query(`SELECT id FROM inboxes WHERE id = $1`, [msg.inboxId]);
+    if (!inbox.length) throw new NotFoundException(`inbox ${msg.inboxId} does not exist`);
+
+    const contactId = await this.upsertContact(em, msg);
+    const conversation = await this.openConversation(em, msg.inboxId, contactId);
+
+    const inserted: { id: string }[] = await em.query(
+      `INSERT INTO messages (conversation_id, inbox_id, direction, sender_type, external_message_id, text, attachments, metadata, locale, status, sent_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (inbox_id, external_message_id) DO NOTHING RETURNING id`,
+      [
+        conversation.id,
+        msg.inboxId,
+        MessageDirection.Incoming,
+        SenderType.Contact,
+        msg.externalMessageId,
+        msg.text,
+        JSON.stringify(msg.attachments),
+        JSON.stringify(msg.metadata),
+        msg.locale ?? null,
+        MessageStatus.Received,
+        msg.sentAt,
+      ],
+    );
+    if (!inserted.length) {
+      // Lost a race with the same push: report the stored one.
+      const existing = await this.findExisting(em, msg);
+      if (!existing) throw new Error('message conflict without a stored message');
+      return { ...existing, duplicate: true };
+    }
+    const messageId = inserted[0].id;
+    await em.query(
+      `UPDATE conversations SET message_count = message_count + 1, last_message_at = now(), last_message_preview = $2, updated_at = now() WHERE id = $1`,
+      [conversation.id, preview(msg.text, msg.attachments.length)],
+    );
+    await appendEvents(em, {
+      type: 'message.received',
+      inboxId: msg.inboxId,
+      conversationId: conversation.id,
+      messageId,
+      data: { channel: msg.channel, attachments: msg.attachments.length, opened: conversation.opened },
+    });
+    return { messageId, conversationId: conversation.id, contactId, duplicate: false };
+  }
+
+  private async upsertContact(em: EntityManager, msg: InboundMessage): Promise<string> {
+    const found: { contact_id: string }[] = await em.query(
+      `SELECT contact_id FROM contact_identities WHERE inbox_id = $1 AND external_id = $2`,
+      [msg.inboxId, msg.externalUserId],
+    );
+    const c = msg.contact ?? {};
+    if (found.length) {
+      const contactId = found[0].contact_id;
+      if (c.name || c.email || c.phone) {
+        await em.query(
+          `UPDATE contacts SET name = COALESCE($2, name), email = COALESCE(email, $3), phone = COALESCE(phone, $4), updated_at = now() WHERE id = $1`,
+          [contactId, c.name ?? null, c.email ?? null, c.phone ?? null],
+        );
+      }
+      return contactId;
+    }
+    const [created]: { id: string }[] = await em.query(`INSERT INTO contacts (name, email, phone) VALUES ($1, $2, $3) RETURNING id`, [
+      c.name ?? null,
+      c.email ?? null,
+      c.phone ?? null,
+    ]);
+    const linked: { contact_id: string }[] = await em.query(
+      `INSERT INTO contact_identities (contact_id, inbox_id, external_id) VALUES ($1, $2, $3)
+       ON CONFLICT (inbox_id, external_id) DO NOTHING RETURNING contact_id`,
+      [created.id, msg.inboxId, msg.externalUserId],
+    );
+    if (linked.length) return created.id;
+    // Another push for the same new shopper won: use its contact.
+    await em.query(`DELETE FROM contacts WHERE id = $1`, [created.id]);
+    const [winner]: { contact_id: string }[] = await em.query(
+      `SELECT contact_id FROM contact_identities WHERE inbox_id = $1 AND external_id = $2`,
+      [msg.inboxId, msg.externalUserId],
+    );
+    return winner.contact_id;
+  }
+
+  private async openConversation(em: EntityManager, inboxId: string, contactId: string): Promise<{ id: string; opened: boolean }> {
+    const lockOpen = () =>
+      em.query(
+        `SELECT id FROM conversations WHERE inbox_id = $1 AND contact_id = $2 AND status <> 'resolved' FOR UPDATE`,
+        [inboxId, contactId],
+      ) as Promise<{ id: string }[]>;
+    const open = await lockOpen();
+    if (open.length) return { id: open[0].id, opened: false };
+    const created: { id: string }[] = await em.query(
+      `INSERT INTO conversations (inbox_id, contact_id, status) VALUES ($1, $2, $3)
+       ON CONFLICT (inbox_id, contact_id) WHERE status <> 'resolved' DO NOTHING RETURNING id`,
+      [inboxId, contactId, ConversationStatus.Bot],
+    );
+    if (created.length) return { id: created[0].id, opened: true };
+    const raced = await lockOpen();
+    return { id: raced[0].id, opened: false };
+  }
+}

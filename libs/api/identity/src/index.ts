@@ -1,0 +1,14 @@
+export * from './identity.module';
+export { AuthService, hashToken } from './auth.service';
+export type { LoginClient, LoginResult } from './auth.service';
+export { UsersService } from './users.service';
+export { FirstAdminService } from './first-admin.service';
+export type { FirstAdminOutcome } from './first-admin.service';
+export { PasswordService } from './password.service';
+export { AccessGuard } from './access.guard';
+export type { AuthenticatedRequest } from './access.guard';
+export { CurrentUser } from './current-user.decorator';
+export { toUserDto, toMeDto } from './auth-user';
+export type { AuthUser } from './auth-user';
+export { User } from './entities/user.entity';
+export { Session } from './entities/session.entity';
