@@ -33,6 +33,7 @@ const common = {
 };
 
 module.exports = {
+  testTimeout: 30000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
     {
@@ -41,7 +42,6 @@ module.exports = {
       testMatch: ['**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/api/platform/testing/src/global-setup.ts',
       setupFiles: ['<rootDir>/libs/api/platform/testing/src/setup-env.ts'],
-      testTimeout: 30000,
     },
   ],
 };

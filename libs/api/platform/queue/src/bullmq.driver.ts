@@ -6,6 +6,7 @@ import { QueueDriver } from './queue-driver';
 
 const KEEP_COMPLETED = { age: 3600, count: 50_000 };
 const KEEP_FAILED = { age: 7 * 24 * 3600 };
+const ADD_TIMEOUT_MS = 2000;
 
 /**
  * BullMQ on Redis (server mode). Producers fail fast when Redis is unreachable (no offline queue),
@@ -33,8 +34,10 @@ export class BullMqQueueDriver implements QueueDriver {
   }
 
   async add<P>(job: JobDefinition<P>, payload: P, opts?: JobOptions): Promise<void> {
+    // BullMQ would wait for a lost connection to come back; the caller's outbox row is the retry.
+    if (this.producer.status !== 'ready') throw new Error(`Redis is not connected (${this.producer.status})`);
     const o = resolveOptions(job, opts);
-    await this.queue(job.name).add(job.name, payload, {
+    const added = this.queue(job.name).add(job.name, payload, {
       jobId: o.jobId,
       attempts: o.attempts,
       backoff: o.backoff,
@@ -42,6 +45,16 @@ export class BullMqQueueDriver implements QueueDriver {
       removeOnComplete: KEEP_COMPLETED,
       removeOnFail: KEEP_FAILED,
     });
+    added.catch(() => undefined); // may settle after the timeout below; its outcome is then moot
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`enqueue timed out after ${ADD_TIMEOUT_MS} ms`)), ADD_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([added, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   process<P>(job: JobDefinition<P>, handler: JobHandler<P>, opts: ProcessOptions = {}): void {
