@@ -39,7 +39,6 @@ function createPgliteDriver(dataDir: string): unknown {
   const dir = resolve(dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
   // Loaded lazily so server deployments never touch the WebAssembly build.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { PGliteDriver } = require('typeorm-pglite') as typeof import('typeorm-pglite');
   return new PGliteDriver({ dataDir: dir }).driver;
 }

@@ -35,7 +35,6 @@ export default async function globalSetup(): Promise<void> {
     r.disconnect();
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { migrations } = require(join(__dirname, '../../../../../apps/api/migrations')) as { migrations: [] };
   const ds = new DataSource({ type: 'postgres', url: test, migrations, migrationsTransactionMode: 'each' });
   await ds.initialize();
