@@ -37,8 +37,10 @@ class KefuIoAdapter extends IoAdapter {
   }
   override async close(server: Parameters<IoAdapter['close']>[0]) {
     await super.close(server);
-    this.redis?.pub.disconnect();
-    this.redis?.sub.disconnect();
+    for (const c of [this.redis?.pub, this.redis?.sub]) {
+      if (c?.status === 'ready') await c.quit().catch(() => c.disconnect());
+      else c?.disconnect();
+    }
   }
 }
 

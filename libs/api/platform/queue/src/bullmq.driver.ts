@@ -7,6 +7,7 @@ import { QueueDriver } from './queue-driver';
 const KEEP_COMPLETED = { age: 3600, count: 50_000 };
 const KEEP_FAILED = { age: 7 * 24 * 3600 };
 const ADD_TIMEOUT_MS = 2000;
+const READY_WAIT_MS = 1000;
 
 /**
  * BullMQ on Redis (server mode). Producers fail fast when Redis is unreachable (no offline queue),
@@ -35,7 +36,7 @@ export class BullMqQueueDriver implements QueueDriver {
 
   async add<P>(job: JobDefinition<P>, payload: P, opts?: JobOptions): Promise<void> {
     // BullMQ would wait for a lost connection to come back; the caller's outbox row is the retry.
-    if (this.producer.status !== 'ready') throw new Error(`Redis is not connected (${this.producer.status})`);
+    await this.ready();
     const o = resolveOptions(job, opts);
     const added = this.queue(job.name).add(job.name, payload, {
       jobId: o.jobId,
@@ -77,14 +78,25 @@ export class BullMqQueueDriver implements QueueDriver {
     this.workers.push(worker);
   }
 
+  /** Resolves when the producer connection is up; waits at most READY_WAIT_MS for it. */
+  private async ready(): Promise<void> {
+    if (this.producer.status === 'ready') return;
+    await new Promise<void>((resolve, reject) => {
+      const onReady = () => {
+        clearTimeout(t);
+        resolve();
+      };
+      const t = setTimeout(() => {
+        this.producer.off('ready', onReady);
+        reject(new Error(`Redis is not connected (${this.producer.status})`));
+      }, READY_WAIT_MS);
+      this.producer.once('ready', onReady);
+    });
+  }
+
   async ping(): Promise<boolean> {
     try {
-      if (this.producer.status !== 'ready') {
-        await new Promise<void>((resolve, reject) => {
-          const t = setTimeout(() => reject(new Error('not connected')), 1000);
-          this.producer.once('ready', () => (clearTimeout(t), resolve()));
-        });
-      }
+      await this.ready();
       return (await this.producer.ping()) === 'PONG';
     } catch {
       return false;
@@ -106,7 +118,7 @@ export class BullMqQueueDriver implements QueueDriver {
     ]);
     if (timedOut) await Promise.allSettled(this.workers.map((w) => w.close(true)));
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
-    for (const c of [this.producer, ...this.workerConnections]) c.disconnect();
+    await Promise.allSettled([this.producer, ...this.workerConnections].map(closeConnection));
   }
 
   private queue(name: string): Queue {
@@ -117,5 +129,20 @@ export class BullMqQueueDriver implements QueueDriver {
       this.queues.set(name, q);
     }
     return q;
+  }
+}
+
+/** QUIT when connected (pending replies settle); otherwise wait briefly for the handshake, then drop. */
+async function closeConnection(c: Redis): Promise<void> {
+  if (c.status === 'connecting' || c.status === 'connect') {
+    await new Promise((r) => {
+      const t = setTimeout(r, READY_WAIT_MS);
+      c.once('ready', () => (clearTimeout(t), r(undefined)));
+    });
+  }
+  if (c.status === 'ready') {
+    await c.quit().catch(() => c.disconnect());
+  } else {
+    c.disconnect();
   }
 }

@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
-import { map } from 'rxjs';
+import { catchError, map, of } from 'rxjs';
 import { AuthService } from './auth.service';
 
 /** Lets signed-in users through; sends others to /login, remembering where they were going. */
@@ -15,6 +15,8 @@ export const authGuard: CanActivateFn = (_route, state) => {
             queryParams: state.url && state.url !== '/' ? { returnUrl: state.url } : {},
           }),
     ),
+    // The server could not say (down, 5xx): the login page is where a retry makes sense.
+    catchError(() => of(router.createUrlTree(['/login']))),
   );
 };
 
@@ -22,5 +24,8 @@ export const authGuard: CanActivateFn = (_route, state) => {
 export const guestGuard: CanActivateFn = () => {
   const auth = inject(AuthService);
   const router = inject(Router);
-  return auth.ensureLoaded().pipe(map((me) => (me ? router.createUrlTree(['/conversations']) : true)));
+  return auth.ensureLoaded().pipe(
+    map((me) => (me ? router.createUrlTree(['/conversations']) : true)),
+    catchError(() => of(true)),
+  );
 };

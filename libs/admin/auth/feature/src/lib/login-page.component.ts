@@ -14,10 +14,10 @@ import { LanguagePickerComponent } from '@kefu/admin/ui';
 interface LoginError {
   /** 423: the account is locked for a while. */
   locked: boolean;
-  /** The server's own words (they say until when a lock lasts), or null to show a generic text. */
-  message: string | null;
-  /** Translation key for the generic text. */
-  fallbackKey: string;
+  /** Translation key of the headline, chosen by HTTP status. */
+  headlineKey: string;
+  /** The server's own words (they say until when a lock lasts); null when it sent none. */
+  detail: string | null;
 }
 
 @Component({
@@ -73,15 +73,15 @@ export class LoginPageComponent {
         const e = toApiError(err);
         this.error.set({
           locked: e.statusCode === 423,
-          message: e.message || null,
-          fallbackKey:
+          headlineKey:
             e.statusCode === 423
               ? 'login.errors.locked'
-              : e.statusCode === 401
-                ? 'login.errors.invalid'
-                : e.statusCode === 0 || e.statusCode >= 500
-                  ? 'login.errors.unavailable'
-                  : 'login.errors.invalid',
+              : e.statusCode === 0 || e.statusCode >= 500
+                ? 'login.errors.unavailable'
+                : e.statusCode === 401
+                  ? 'login.errors.invalid'
+                  : 'login.errors.failed',
+          detail: e.statusCode === 0 || e.statusCode >= 500 ? null : e.message.trim() || null,
         });
         // Clear the password without flagging the now-empty field as an error.
         this.formDirective().resetForm({ email: this.form.controls.email.value, password: '' });

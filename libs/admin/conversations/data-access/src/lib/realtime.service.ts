@@ -13,7 +13,9 @@ interface EventPayloads {
 }
 type EventName = keyof EventPayloads;
 
-const RETRY_AFTER_REFUSAL_MS = 5000;
+const RETRY_AFTER_DROP_MS = 5_000;
+/** After the server said `unauthorized` (session gone or no permission): ask again, but rarely. */
+const RETRY_AFTER_REFUSAL_MS = 30_000;
 
 /**
  * The live feed from the API's socket.io `/admin` namespace, authenticated by the session cookie.
@@ -25,6 +27,7 @@ export class RealtimeService implements OnDestroy {
   private socket: Socket | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private everConnected = false;
+  private refused = false;
   private readonly incoming = new Subject<{ type: EventName; payload: unknown }>();
   private readonly resynced = new Subject<void>();
 
@@ -45,24 +48,40 @@ export class RealtimeService implements OnDestroy {
     this.socket = socket;
 
     socket.on('connect', () => {
+      this.refused = false;
       this.connected.set(true);
       if (this.everConnected) this.resynced.next();
       this.everConnected = true;
     });
-    socket.on('disconnect', () => this.connected.set(false));
+    socket.on('disconnect', () => {
+      this.connected.set(false);
+      // socket.io reconnects by itself after network trouble, but not when the server closed the socket.
+      if (!socket.active) this.retryLater(socket);
+    });
     socket.on('connect_error', () => {
       this.connected.set(false);
-      // A refusal by the server's middleware (e.g. no session yet) is not retried by socket.io itself.
-      if (!socket.active && !this.retryTimer) {
-        this.retryTimer = setTimeout(() => {
-          this.retryTimer = null;
-          if (this.socket === socket) socket.connect();
-        }, RETRY_AFTER_REFUSAL_MS);
-      }
+      // Nor when the server's middleware refused the handshake (e.g. the session is not known yet).
+      if (!socket.active) this.retryLater(socket);
+    });
+    // The API accepts the handshake, then says why it will not serve this socket and closes it.
+    socket.on('unauthorized', () => {
+      this.refused = true;
+      this.connected.set(false);
     });
     for (const type of Object.values(RealtimeEvent)) {
       socket.on(type, (payload: unknown) => this.incoming.next({ type, payload }));
     }
+  }
+
+  private retryLater(socket: Socket): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(
+      () => {
+        this.retryTimer = null;
+        if (this.socket === socket) socket.connect();
+      },
+      this.refused ? RETRY_AFTER_REFUSAL_MS : RETRY_AFTER_DROP_MS,
+    );
   }
 
   /** Closes the connection (on logout). */
@@ -73,6 +92,7 @@ export class RealtimeService implements OnDestroy {
     this.socket?.disconnect();
     this.socket = null;
     this.everConnected = false;
+    this.refused = false;
     this.connected.set(false);
   }
 

@@ -57,12 +57,11 @@ export const timezoneValidator: ValidatorFn = (c: AbstractControl<string>): Vali
   }
 };
 
-/** An open day needs two valid times, the closing one after the opening one. */
+/** An open day needs two valid times. Closing before opening means open past midnight (22:00–02:00). */
 const dayValidator: ValidatorFn = (g: AbstractControl): ValidationErrors | null => {
   const { isOpen, open, close } = (g as DayForm).getRawValue();
   if (!isOpen) return null;
-  if (!HHMM.test(open) || !HHMM.test(close)) return { time: true };
-  return close > open ? null : { closeBeforeOpen: true };
+  return HHMM.test(open) && HHMM.test(close) ? null : { time: true };
 };
 
 /** A switched-on greeting or away message needs a text. */
