@@ -7,21 +7,29 @@ import { AccessGuard, AuthenticatedRequest } from './access.guard';
 import type { AuthUser } from './auth-user';
 import type { AuthService } from './auth.service';
 
-// Jest (on Node 20) cannot require the ESM-only `content-disposition` that @fastify/static pulls in
-// through the http platform; nothing here serves static files. Drop once jest.config.js transforms it.
-jest.mock('@fastify/static', () => ({ __esModule: true, default: () => undefined }));
-
 class FakeController {
-  @Public() open() {}
-  @RequirePermissions(Permission.UsersManage) manageUsers() {}
-  @RequirePermissions(Permission.InboxesRead, Permission.UsersRead) readInboxesAndUsers() {}
-  @Authenticated() me() {}
-  forgotToDeclare() {}
+  @Public() open() {
+    return 'open';
+  }
+  @RequirePermissions(Permission.UsersManage) manageUsers() {
+    return 'manageUsers';
+  }
+  @RequirePermissions(Permission.InboxesRead, Permission.UsersRead) readInboxesAndUsers() {
+    return 'readInboxesAndUsers';
+  }
+  @Authenticated() me() {
+    return 'me';
+  }
+  forgotToDeclare() {
+    return 'forgotToDeclare';
+  }
 }
 
 @RequirePermissions(Permission.ConversationsRead)
 class DeclaredOnClassController {
-  list() {}
+  list() {
+    return 'list';
+  }
 }
 
 const agent: AuthUser = { id: 'u-agent', email: 'agent@kefu.test', name: 'Agent', role: Role.Agent };

@@ -1,4 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { hasPermission, Permission, SESSION_COOKIE } from '@kefu/shared/contracts';
@@ -38,7 +45,8 @@ export class AccessGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     if (!user) throw new UnauthorizedException(LOG_IN_FIRST);
 
-    const required = this.reflector.getAllAndOverride<Permission[] | undefined>(PERMISSIONS_KEY, targets) ?? [];
+    const required =
+      this.reflector.getAllAndOverride<Permission[] | undefined>(PERMISSIONS_KEY, targets) ?? [];
     const anyUser = this.reflector.getAllAndOverride<boolean>(AUTHENTICATED_KEY, targets) === true;
     if (required.length === 0 && !anyUser) {
       throw new ForbiddenException('this endpoint declares no permission, so nobody may call it');

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, NotFoundException, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  NotFoundException,
+  Post,
+  Req,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply } from 'fastify';
@@ -37,14 +49,20 @@ export class AuthController {
     });
     // A browser that was signed in (perhaps as someone else) leaves its old session behind.
     await this.auth.logout(request.cookies[SESSION_COOKIE]);
-    reply.setCookie(SESSION_COOKIE, result.token, { ...this.cookieOptions(), maxAge: this.auth.sessionTtlSeconds });
+    reply.setCookie(SESSION_COOKIE, result.token, {
+      ...this.cookieOptions(),
+      maxAge: this.auth.sessionTtlSeconds,
+    });
     return toMeDto(result.user);
   }
 
   @Authenticated()
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
-  async logout(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.auth.logout(request.cookies[SESSION_COOKIE]);
     reply.clearCookie(SESSION_COOKIE, this.cookieOptions());
   }

@@ -6,10 +6,6 @@ import { FirstAdminService } from './first-admin.service';
 import { client, identityRoot, sessionCookie } from './testing/identity-test-kit';
 import { UsersService } from './users.service';
 
-// Jest (on Node 20) cannot require the ESM-only `content-disposition` that @fastify/static pulls in
-// through the http platform; tests serve no static files. Drop once jest.config.js transforms it.
-jest.mock('@fastify/static', () => ({ __esModule: true, default: () => undefined }));
-
 const ADMIN = { email: 'admin@kefu.test', password: 'admin-password-for-tests' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -19,10 +15,15 @@ describe('signing in and out', () => {
   const login = (email: string, password: string, cookie?: string) =>
     api('POST', '/api/v1/auth/login', { body: { email, password }, cookie });
   const failedLoginCount = async (email: string): Promise<number> =>
-    (await t.db.query(`SELECT failed_login_count FROM users WHERE email = $1`, [email]))[0].failed_login_count;
+    (await t.db.query(`SELECT failed_login_count FROM users WHERE email = $1`, [email]))[0]
+      .failed_login_count;
 
   beforeAll(async () => {
-    t = await createTestApp(identityRoot, { LOGIN_MAX_ATTEMPTS: '3', LOGIN_LOCKOUT_SECONDS: '1', SESSION_TTL_HOURS: '8' });
+    t = await createTestApp(identityRoot, {
+      LOGIN_MAX_ATTEMPTS: '3',
+      LOGIN_LOCKOUT_SECONDS: '1',
+      SESSION_TTL_HOURS: '8',
+    });
     api = client(t.url);
   });
   afterAll(() => t.close());
@@ -53,7 +54,9 @@ describe('signing in and out', () => {
 
   it('stores only a hash of the session token, never the token itself', async () => {
     const token = sessionCookie(await login(ADMIN.email, ADMIN.password)).split('=')[1];
-    const rows: { token_hash: string; expires_at: Date }[] = await t.db.query(`SELECT token_hash, expires_at FROM sessions`);
+    const rows: { token_hash: string; expires_at: Date }[] = await t.db.query(
+      `SELECT token_hash, expires_at FROM sessions`,
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0].token_hash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(rows[0].token_hash).not.toContain(token);
@@ -66,7 +69,9 @@ describe('signing in and out', () => {
     const cookie = sessionCookie(await login(ADMIN.email, ADMIN.password));
     const out = await api('POST', '/api/v1/auth/logout', { cookie });
     expect(out.status).toBe(204);
-    expect(out.setCookie.join()).toMatch(new RegExp(`${SESSION_COOKIE}=;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)`));
+    expect(out.setCookie.join()).toMatch(
+      new RegExp(`${SESSION_COOKIE}=;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)`),
+    );
 
     const me = await api('GET', '/api/v1/auth/me', { cookie });
     expect(me.status).toBe(401);
@@ -138,7 +143,8 @@ describe('signing in and out', () => {
 
   it('records when a session was last used, at most once a minute', async () => {
     const cookie = sessionCookie(await login(ADMIN.email, ADMIN.password));
-    const lastSeen = async (): Promise<Date> => (await t.db.query(`SELECT last_seen_at FROM sessions`))[0].last_seen_at;
+    const lastSeen = async (): Promise<Date> =>
+      (await t.db.query(`SELECT last_seen_at FROM sessions`))[0].last_seen_at;
 
     await t.db.query(`UPDATE sessions SET last_seen_at = now() - interval '30 seconds'`);
     const recent = await lastSeen();
@@ -159,12 +165,22 @@ describe('signing in and out', () => {
 
   it('recognises the signed-in user from the cookie header of a websocket handshake', async () => {
     const users = t.app.get(UsersService);
-    await users.create({ email: 'agent@kefu.test', name: 'Agent', role: Role.Agent, password: 'agent-password' });
+    await users.create({
+      email: 'agent@kefu.test',
+      name: 'Agent',
+      role: Role.Agent,
+      password: 'agent-password',
+    });
     const cookie = sessionCookie(await login('agent@kefu.test', 'agent-password'));
     const auth = t.app.get(AuthService);
 
     const user = await auth.userFromCookieHeader(`theme=dark; ${cookie}; lang=zh`);
-    expect(user).toEqual({ id: expect.any(String), email: 'agent@kefu.test', name: 'Agent', role: Role.Agent });
+    expect(user).toEqual({
+      id: expect.any(String),
+      email: 'agent@kefu.test',
+      name: 'Agent',
+      role: Role.Agent,
+    });
     await expect(auth.userFromCookieHeader(undefined)).resolves.toBeNull();
     await expect(auth.userFromCookieHeader('theme=dark')).resolves.toBeNull();
     await expect(auth.userFromCookieHeader(`${SESSION_COOKIE}=forged`)).resolves.toBeNull();

@@ -74,7 +74,9 @@ export class AuthService {
     }
 
     const changes: Partial<User> = { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now };
-    if (this.passwords.needsRehash(user.passwordHash)) changes.passwordHash = await this.passwords.hash(password);
+    if (this.passwords.needsRehash(user.passwordHash)) {
+      changes.passwordHash = await this.passwords.hash(password);
+    }
     await this.users.update({ id: user.id }, changes);
     Object.assign(user, changes);
 
@@ -102,7 +104,10 @@ export class AuthService {
   /** The user a session token belongs to, or null when it is unknown or expired. */
   async authenticate(token: string | undefined): Promise<AuthUser | null> {
     if (!isPlausibleToken(token)) return null;
-    const session = await this.sessions.findOne({ where: { tokenHash: hashToken(token) }, relations: { user: true } });
+    const session = await this.sessions.findOne({
+      where: { tokenHash: hashToken(token) },
+      relations: { user: true },
+    });
     if (!session?.user) return null;
     const now = Date.now();
     if (session.expiresAt.getTime() <= now) {
@@ -115,7 +120,10 @@ export class AuthService {
         .update()
         .set({ lastSeenAt: new Date(now) })
         // Conditional, so concurrent requests of one session write at most once a minute.
-        .where('id = :id AND last_seen_at < :threshold', { id: session.id, threshold: new Date(now - LAST_SEEN_RESOLUTION_MS) })
+        .where('id = :id AND last_seen_at < :threshold', {
+          id: session.id,
+          threshold: new Date(now - LAST_SEEN_RESOLUTION_MS),
+        })
         .execute();
     }
     return toAuthUser(session.user);

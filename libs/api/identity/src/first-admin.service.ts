@@ -30,7 +30,12 @@ export class FirstAdminService implements OnApplicationBootstrap {
     const generated = !this.config.ADMIN_PASSWORD;
     const password = this.config.ADMIN_PASSWORD ?? generatePassword();
     try {
-      await this.users.create({ email: this.config.ADMIN_EMAIL.toLowerCase(), name: 'Administrator', role: Role.Admin, password });
+      await this.users.create({
+        email: this.config.ADMIN_EMAIL.toLowerCase(),
+        name: 'Administrator',
+        role: Role.Admin,
+        password,
+      });
     } catch (e) {
       if (e instanceof ConflictException) return 'exists';
       throw e;

@@ -18,7 +18,13 @@ import { UsersService } from './users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([User, Session])],
   controllers: [AuthController, UsersController],
-  providers: [PasswordService, UsersService, AuthService, FirstAdminService, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [
+    PasswordService,
+    UsersService,
+    AuthService,
+    FirstAdminService,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
   exports: [AuthService, UsersService],
 })
 export class IdentityModule {}

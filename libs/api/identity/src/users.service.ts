@@ -1,6 +1,6 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import type { CreateUserInput } from '@kefu/shared/contracts';
 import { User } from './entities/user.entity';
 import { PasswordService } from './password.service';
@@ -30,20 +30,24 @@ export class UsersService {
     return this.users.count();
   }
 
-  /** Creates an account; 409 when the email is taken (in any letter case). */
+  /**
+   * Creates an account; 409 when the email is taken (in any letter case). The conflict is settled by
+   * the unique index on lower(email) with ON CONFLICT DO NOTHING rather than by a failing INSERT,
+   * whose error the database logger would print together with its parameters (email, hash).
+   */
   async create(input: CreateUserInput): Promise<User> {
     const passwordHash = await this.passwords.hash(input.password);
-    try {
-      return await this.users.save(
-        this.users.create({ email: input.email, name: input.name, role: input.role, passwordHash }),
-      );
-    } catch (e) {
-      if (isUniqueViolation(e)) throw new ConflictException('a user with this email already exists');
-      throw e;
-    }
+    const inserted = await this.users
+      .createQueryBuilder()
+      .insert()
+      .into(User)
+      .values({ email: input.email, name: input.name, role: input.role, passwordHash })
+      .orIgnore()
+      .returning(['id'])
+      .updateEntity(false)
+      .execute();
+    const id = (inserted.raw as { id: string }[])[0]?.id;
+    if (!id) throw new ConflictException('a user with this email already exists');
+    return this.users.findOneByOrFail({ id });
   }
-}
-
-export function isUniqueViolation(e: unknown): boolean {
-  return e instanceof QueryFailedError && (e.driverError as { code?: string } | undefined)?.code === '23505';
 }

@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { Role } from '@kefu/shared/contracts';
 import { registerPersonalData } from '@kefu/api/platform/database';
 
@@ -6,6 +14,7 @@ import { registerPersonalData } from '@kefu/api/platform/database';
 @Entity({ name: 'users' })
 // Unique on lower(email), created by the foundation migration; TypeORM cannot express it.
 @Index('uq_users_email', { synchronize: false })
+@Check('users_role_check', `role IN ('admin','agent','compliance_officer','analyst')`)
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -13,7 +13,13 @@ class IdentityTestRoot {}
 /** The smallest application that runs identity as production wires it. */
 export const identityRoot = (config: AppConfig) => ({
   module: IdentityTestRoot,
-  imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot({ migrations: [] }), QueueModule, HttpModule, IdentityModule],
+  imports: [
+    ConfigModule.forRoot(config),
+    DatabaseModule.forRoot({ migrations: [] }),
+    QueueModule,
+    HttpModule,
+    IdentityModule,
+  ],
 });
 
 export interface ApiResponse {
@@ -38,7 +44,11 @@ export function client(baseUrl: string) {
     }
     const res = await fetch(`${baseUrl}${path}`, { method, headers, body });
     const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as ApiResponse['body']) : {}, setCookie: res.headers.getSetCookie() };
+    return {
+      status: res.status,
+      body: text ? (JSON.parse(text) as ApiResponse['body']) : {},
+      setCookie: res.headers.getSetCookie(),
+    };
   };
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DataSourceOptions, MixedList } from 'typeorm';
 import type { AppConfig } from '@kefu/api/platform/config';
+import { SafeQueryLogger } from './safe-query-logger';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export interface DataSourceParts {
@@ -27,7 +28,9 @@ export function buildDataSourceOptions(config: AppConfig, parts: DataSourceParts
     namingStrategy: new SnakeNamingStrategy(),
     entities: parts.entities ?? [],
     migrations: parts.migrations,
-    logging: ['error' as const],
+    logging: ['error' as const, 'warn' as const, 'migration' as const],
+    logger: new SafeQueryLogger(),
+    maxQueryExecutionTime: 1000,
   };
   if (config.database.kind === 'postgres') {
     return { ...common, url: config.database.url, extra: { max: 20, connectionTimeoutMillis: 5000 } };
