@@ -48,8 +48,8 @@ export class FirstAdminService implements OnApplicationBootstrap {
           `  email:    ${this.config.ADMIN_EMAIL.toLowerCase()}`,
           `  password: ${password}`,
           '',
-          'This password is shown only this once. Sign in and change it,',
-          'or set ADMIN_PASSWORD before the first start next time.',
+          'This password is shown only this once; only its hash is stored.',
+          'To choose your own, set ADMIN_PASSWORD before the first start.',
         ]),
       );
     } else {
