@@ -1,4 +1,7 @@
 import { Client } from 'pg';
+// Jest loads the global setup outside its module mapper, so the @kefu aliases do not resolve here.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { writeTestEnv } from '../../config/src/test-env';
 import IORedis from 'ioredis';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -40,5 +43,5 @@ export default async function globalSetup(): Promise<void> {
   await ds.initialize();
   await ds.runMigrations();
   await ds.destroy();
-  process.env.KEFU_TEST_DATABASE_URL = test;
+  writeTestEnv({ testDatabaseUrl: test });
 }

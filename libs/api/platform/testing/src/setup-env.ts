@@ -1,2 +1,4 @@
+import { writeTestEnv } from '@kefu/api/platform/config';
+
 // Per test file: keep the logs quiet unless asked.
-process.env.LOG_LEVEL ??= 'silent';
+writeTestEnv({ defaultLogLevel: 'silent' });

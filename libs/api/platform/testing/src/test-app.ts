@@ -2,7 +2,7 @@ import { DynamicModule, Type } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AppConfig, parseConfig } from '@kefu/api/platform/config';
+import { AppConfig, parseConfig, readTestEnv } from '@kefu/api/platform/config';
 import { createHttpApp } from '@kefu/api/platform/http';
 import { serviceUrls } from './test-services';
 
@@ -17,13 +17,14 @@ export interface TestApp {
 
 /** A config for tests: the test database, the real Redis, a queue prefix of its own. */
 export function testConfig(overrides: Record<string, string | undefined> = {}): AppConfig {
-  const { redis } = serviceUrls();
+  const { redis, test } = serviceUrls();
+  const env = readTestEnv();
   return parseConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: process.env.KEFU_TEST_DATABASE_URL ?? serviceUrls().test,
+    DATABASE_URL: env.testDatabaseUrl ?? test,
     REDIS_URL: redis,
     QUEUE_PREFIX: `kefu-test-${randomUUID().slice(0, 8)}`,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: env.logLevel ?? 'silent',
     MIGRATIONS_RUN: 'false',
     ADMIN_EMAIL: 'admin@kefu.test',
     ADMIN_PASSWORD: 'admin-password-for-tests',

@@ -1,9 +1,14 @@
-/* Where the integration tests find PostgreSQL and Redis. Tests may read process.env; nothing else may. */
+// Also loaded by the Jest global setup, which runs outside the module mapper: no @kefu alias here.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { readTestEnv } from '../../config/src/test-env';
+
+/* Where the integration tests find PostgreSQL and Redis. */
 export const TEST_DATABASE_NAME = 'kefu_test';
 
 export function serviceUrls() {
-  const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const redis = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const env = readTestEnv();
+  const server = env.databaseUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const redis = env.redisUrl ?? 'redis://127.0.0.1:6379';
   return { server, redis, test: withDatabase(server, TEST_DATABASE_NAME) };
 }
 
