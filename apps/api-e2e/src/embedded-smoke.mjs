@@ -11,6 +11,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { io } from 'socket.io-client';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const main = join(root, 'dist', 'apps', 'api', 'apps', 'api', 'src', 'main.js');
@@ -87,6 +88,19 @@ try {
   check('admin creates an API inbox', created.status === 201, `HTTP ${created.status}`);
   const inbox = await created.json();
 
+  // The admin's live feed: a logged-in socket hears about the message as it arrives.
+  const live = [];
+  const socket = io(`${base}/admin`, { transports: ['websocket'], extraHeaders: { cookie } });
+  socket.on('message.created', (e) => live.push(e));
+  await until(async () => socket.connected, 10_000, 'the admin socket to connect');
+  const anonymous = io(`${base}/admin`, { transports: ['websocket'], reconnection: false });
+  const refused = await new Promise((r) => {
+    anonymous.on('unauthorized', () => r(true));
+    setTimeout(() => r(false), 5000);
+  });
+  anonymous.close();
+  check('a logged-out socket is refused', refused);
+
   const raw = JSON.stringify({ externalMessageId: 'smoke-1', externalUserId: 'shopper-1', text: TEXT, contact: { name: 'Smoke Shopper' } });
   const ts = String(Math.floor(Date.now() / 1000));
   const post = (body, sig = sign(inbox.secret, ts, body)) =>
@@ -107,6 +121,9 @@ try {
   }, 30_000, 'the greeting to be delivered');
   check('message is stored once and processed', messages.filter((m) => m.direction === 'incoming').length === 1 && messages[0].status === 'processed');
   check('greeting is written by the bot', messages[1].senderType === 'bot' && messages[1].text.startsWith('亲，您好'));
+  await until(async () => live.length >= 2, 10_000, 'live events');
+  check('the admin socket receives the message and the greeting live', live.some((e) => e.message.text === TEXT) && live.some((e) => e.message.senderType === 'bot'));
+  socket.close();
   const hook = hooks[0];
   check('greeting reaches the callback URL once', hooks.length === 1 && JSON.parse(hook.body).message.text.startsWith('亲，您好'));
   check('callback is signed with the inbox secret', hook.headers['x-kefu-signature'] === sign(inbox.secret, hook.headers['x-kefu-timestamp'], hook.body));
