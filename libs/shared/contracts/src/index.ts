@@ -6,3 +6,4 @@ export * from './conversation';
 export * from './auth';
 export * from './api-error';
 export * from './signature';
+export * from './nlu';

@@ -7,14 +7,18 @@ export enum Permission {
   ConversationsRead = 'conversations.read',
   UsersRead = 'users.read',
   UsersManage = 'users.manage',
+  NluRead = 'nlu.read',
+  NluManage = 'nlu.manage',
+  KnowledgeRead = 'knowledge.read',
+  KnowledgeManage = 'knowledge.manage',
 }
 
 /** The access matrix: which role holds which permission. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.Admin]: Object.values(Permission),
-  [Role.Agent]: [Permission.InboxesRead, Permission.ConversationsRead],
+  [Role.Agent]: [Permission.InboxesRead, Permission.ConversationsRead, Permission.NluRead, Permission.KnowledgeRead],
   [Role.ComplianceOfficer]: [Permission.InboxesRead, Permission.ConversationsRead, Permission.UsersRead],
-  [Role.Analyst]: [Permission.InboxesRead, Permission.ConversationsRead],
+  [Role.Analyst]: [Permission.InboxesRead, Permission.ConversationsRead, Permission.NluRead, Permission.KnowledgeRead],
 };
 
 export function permissionsOf(role: Role): readonly Permission[] {
