@@ -6,6 +6,7 @@ import { QueueModule } from '@kefu/api/platform/queue';
 import { IdentityModule } from '@kefu/api/identity';
 import { ConversationsModule } from '@kefu/api/conversations';
 import { ChannelsModule } from '@kefu/api/channels';
+import { NluModule } from '@kefu/api/nlu';
 import { migrations } from '../migrations';
 
 /** Wiring only: every behaviour lives in a library. */
@@ -22,6 +23,7 @@ export class AppModule {
         IdentityModule,
         ConversationsModule,
         ChannelsModule,
+        NluModule,
       ],
     };
   }

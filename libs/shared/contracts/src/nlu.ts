@@ -114,6 +114,8 @@ export interface NluIntentDto {
   name: string;
   description: string;
   builtin: boolean;
+  /** A disabled intent is left out of the next model. */
+  enabled: boolean;
   /** Examples per language, built-in and added by admins together. */
   exampleCounts: Record<'zh' | 'en' | 'ja', number>;
   customExamples: number;
@@ -159,7 +161,8 @@ export interface NluTrainingRunDto {
 export const NLU_EXAMPLES_SUBMITTED = 'nlu.examples.submitted';
 export interface NluExamplesSubmittedEvent {
   intent: string;
-  examples: { text: string; language?: 'zh' | 'en' | 'ja' }[];
+  /** `contactId`: the shopper whose message taught the example, so erasing them erases it. */
+  examples: { text: string; language?: 'zh' | 'en' | 'ja'; contactId?: string }[];
   source: string;
   retrain: boolean;
   submittedBy: string | null;

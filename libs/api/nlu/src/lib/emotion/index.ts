@@ -1,0 +1,1 @@
+export { EmotionAnalyzer } from './emotion-analyzer';
