@@ -39,9 +39,13 @@ const YIELD_EVERY = 4000;
  */
 export class SoftmaxClassifier {
   private readonly buf: FeatureBuffer = createFeatureBuffer();
-  private readonly scores: Float32Array;
+  private readonly scores: Float64Array;
   private readonly probs: Float32Array;
   private readonly rowBuf = new Int32Array(8192);
+  /** Open-addressing table feature hash → row (faster than a Map on the hot path). */
+  private readonly slotKeys: Int32Array;
+  private readonly slotRows: Int32Array;
+  private readonly slotMask: number;
 
   constructor(
     readonly labels: string[],
@@ -51,8 +55,31 @@ export class SoftmaxClassifier {
     /** Per-feature inverse document frequency: rare, telling features weigh more. */
     private readonly idf: Float32Array,
   ) {
-    this.scores = new Float32Array(labels.length);
+    this.scores = new Float64Array(labels.length);
     this.probs = new Float32Array(labels.length);
+    let cap = 1024;
+    while (cap < vocab.size * 2) cap <<= 1;
+    this.slotKeys = new Int32Array(cap).fill(-1);
+    this.slotRows = new Int32Array(cap);
+    this.slotMask = cap - 1;
+    for (const [h, row] of vocab) {
+      let i = Math.imul(h, 0x9e3779b1) >>> 0 & this.slotMask;
+      while (this.slotKeys[i] !== -1) i = (i + 1) & this.slotMask;
+      this.slotKeys[i] = h;
+      this.slotRows[i] = row;
+    }
+  }
+
+  private rowOf(h: number): number {
+    const keys = this.slotKeys;
+    const mask = this.slotMask;
+    let i = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
+    for (;;) {
+      const k = keys[i];
+      if (k === h) return this.slotRows[i];
+      if (k === -1) return -1;
+      i = (i + 1) & mask;
+    }
   }
 
   get featureCount(): number {
@@ -77,8 +104,8 @@ export class SoftmaxClassifier {
     const rows = this.rowBuf;
     let norm = 0;
     for (let i = 0; i < count; i++) {
-      const row = this.vocab.get(h[i]);
-      if (row === undefined) continue;
+      const row = this.rowOf(h[i]);
+      if (row < 0) continue;
       rows[known++] = row;
       norm += this.idf[row] * this.idf[row];
     }
