@@ -63,7 +63,11 @@ export class NluModelRegistry implements OnApplicationBootstrap, OnApplicationSh
 
   async parse(text: unknown, context: NluParseContext = {}): Promise<NluResult> {
     const engine = await this.ready();
-    return engine.parse(text, { now: context.now ? new Date(context.now) : undefined, language: context.language });
+    return engine.parse(text, {
+      now: context.now ? new Date(context.now) : undefined,
+      language: context.language,
+      timezone: context.timezone,
+    });
   }
 
   /** The training data of the next model: built-in examples of enabled intents plus admins' examples. */

@@ -10,7 +10,7 @@ export const CLASSIFY_LIMIT = 500;
 export const ANALYSE_LIMIT = 5000;
 
 export interface EntityExtractorPort {
-  extract(text: string, opts: { now: Date; language: NluLanguage }): NluEntity[];
+  extract(text: string, opts: { now: Date; language: NluLanguage; timezone?: string }): NluEntity[];
 }
 export interface EmotionAnalyzerPort {
   analyze(text: string, language: NluLanguage): NluEmotion;
@@ -28,10 +28,13 @@ export interface ParseContext {
   now?: Date;
   /** The conversation's language, used when the message itself has none (emoji, digits). */
   language?: 'zh' | 'en' | 'ja';
+  /** IANA time zone of the shop, for "today" / "yesterday"; the server's zone when absent. */
+  timezone?: string;
 }
 
 const NEUTRAL: NluEmotion = { label: 'neutral', score: 0, signals: [] };
 // C0 controls except tab/newline, DEL, lone surrogates and non-characters.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const JUNK = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
@@ -101,7 +104,7 @@ export class NluEngine {
       intent,
       confidence,
       ranking,
-      entities: this.entities.extract(clean, { now, language }),
+      entities: this.entities.extract(clean, { now, language, timezone: context.timezone }),
       emotion: this.emotion.analyze(clean, language),
       truncated,
       modelVersion: this.version,

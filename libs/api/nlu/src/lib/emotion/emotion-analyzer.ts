@@ -13,7 +13,32 @@ const QUESTION_RE =
 const THREAT_QUESTION_RE = /怎么|怎麼|如何|哪里|哪裡|在哪|去哪|\bhow (?:do|can|to)\b|\bwhere\b|どうやって|どこ|方法/i;
 /** It has been N days/weeks: 等了半个月, 一周了, 好几天了, for two weeks, 3日も. */
 const WAITING_RE =
-  /(?:等了|已经|已經|都)?(?:[\d一二两三四五六七八九十半几好多]+)\s?(?:个|個)?\s?(?:天|周|週|星期|礼拜|月|小时|小時)了|等了(?:[\d一二两三四五六七八九十半几好多]+)\s?(?:个|個)?\s?(?:天|周|週|星期|礼拜|月|小时)|\b(?:for|over|almost|nearly|more than)\s+(?:\d+|a|two|three|four|five|six|several|a few|many)\s+(?:days|weeks|months)\b|[\d一二三四五六七八九十]+\s?(?:日|週間|ヶ月|か月|カ月)(?:も|以上|経|たって)/i;
+  /(?:等了|已经|已經|都)?(?:[\d一二两三四五六七八九十半几好多]+)\s?(?:个|個)?\s?(?:天|周|週|星期|礼拜|月|小时|小時)了|等了(?:[\d一二两三四五六七八九十半几好多]+)\s?(?:个|個)?\s?(?:天|周|週|星期|礼拜|月|小时)|\b(?:for|over|almost|nearly|more than|it'?s been|been)\s+(?:\d+|a|two|three|four|five|six|seven|eight|nine|ten|several|a few|many)\s+(?:days|weeks|months)\b|[\d一二三四五六七八九十]+\s?(?:日|週間|ヶ月|か月|カ月)(?:も|以上|経|たって)/i;
+
+const WAITING_HINT_RE = /了|等|days|weeks|months|[日週月]/;
+/** Complaint constructions no single word gives away: 也太慢了吧, 怎么这么贵. */
+const PATTERNS: { re: RegExp; kind: 'frustrated' | 'angry'; weight: number; name: string }[] = [
+  { re: /也太.{1,5}了吧/, kind: 'frustrated', weight: 0.9, name: '也太…了吧' },
+  { re: /(?:怎么|为什么|為什麼|为啥)(?:这么|那么|这样|還|还).{0,4}/, kind: 'frustrated', weight: 0.6, name: '怎么这么' },
+  { re: /(?:都|已经|已經).{0,6}(?:了|过了)[，,。！!？?]?.{0,6}(?:还|還)/, kind: 'frustrated', weight: 0.6, name: '都…了还' },
+  { re: /\b(?:still|again)\b.*\?/i, kind: 'frustrated', weight: 0.4, name: 'still…?' },
+  // something that should have happened did not: 没人回, 不让退, didn't arrive, hasn't responded
+  {
+    re: /(?<![能可要是会會行好肯])(?:没人|沒人|都没|还没|还是没|一直没|也没|根本没|从来没|不让|不给|不肯|没有|沒有|没|沒)(?:人|有)?(?:回|接|理|来(?!得)|到|发|退|处理|回复|回答|消息|动静|反应|解决|更新|收到|管|联系|通知)/,
+    kind: 'frustrated',
+    weight: 0.7,
+    name: '没…',
+  },
+  {
+    re: /\b(?:didn'?t|did not|hasn'?t|has not|haven'?t|have not|never|won'?t|doesn'?t|does not|still not)\s+(?:\w+\s+)?(?:arrive[ds]?|come|came|work(?:ed|s)?|show(?:ed|n)? up|respond(?:ed)?|repl(?:y|ied)|answer(?:ed)?|ship(?:ped)?|get back|gotten back|turn on|charge|fit|close)\b/i,
+    kind: 'frustrated',
+    weight: 0.8,
+    name: "didn't…",
+  },
+];
+const PATTERN_HINT_RE = /太|怎么|为什么|為什麼|为啥|都|已经|已經|没|沒|不|still|again|n'?t|not|never/i;
+/** 别/不要 before a complaint word is an order (别再让我等了), not a negation. */
+const IMPERATIVE_NEGATORS = new Set(['别', '別', '不要']);
 
 const trie = new CharTrie<Cue>();
 for (const cue of allCues()) trie.set(cue.word, { ...cue, word: cue.word.replace(/\*$/, '') });
@@ -86,13 +111,17 @@ export class EmotionAnalyzer {
       const latin = isLatinStart(cue.word);
       const reach = latin ? 14 : 3;
       let negations = 0;
+      let imperative = 0;
       let intensifier: string | undefined;
       for (let k = h - 1; k >= 0; k--) {
         const prev = hits[k];
         if (start - prev.end > reach) break;
         const gap = text.slice(prev.end, start);
         if (BREAK_RE.test(gap)) break;
-        if (prev.cue.kind === 'negator') negations++;
+        if (prev.cue.kind === 'negator') {
+          negations++;
+          if (IMPERATIVE_NEGATORS.has(prev.cue.word)) imperative++;
+        }
         else if (prev.cue.kind === 'intensifier') intensifier ??= prev.cue.word;
         else if (prev.cue.kind !== 'shield') break;
       }
@@ -113,7 +142,7 @@ export class EmotionAnalyzer {
           if (cue.thanks) thanks += w;
           signals.push(`happy:${cue.word}`);
         }
-      } else if (negations % 2 === 1) {
+      } else if ((negations - imperative) % 2 === 1) {
         signals.push(`negated:${cue.word}`);
       } else if (kind === 'angry') {
         angry += w;
@@ -124,14 +153,21 @@ export class EmotionAnalyzer {
       }
     }
 
-    const waiting = WAITING_RE.exec(text);
+    if (PATTERN_HINT_RE.test(text)) {
+      for (const p of PATTERNS) {
+        if (!p.re.test(text)) continue;
+        if (p.kind === 'angry') angry += p.weight;
+        else frustrated += p.weight;
+        signals.push(`pattern:${p.name}`);
+      }
+    }
+    const waiting = WAITING_HINT_RE.test(text) ? WAITING_RE.exec(text) : null;
     if (waiting) {
       frustrated += 0.9;
       signals.push(`waiting:${waiting[0].trim()}`);
     }
 
-    const question = QUESTION_RE.test(text);
-    if (thanks > 0 && question) happy -= thanks * 0.5;
+    if (thanks > 0 && QUESTION_RE.test(text)) happy -= thanks * 0.5;
 
     if (sarcasm > 0) {
       if (sarcasmStrong || angry + frustrated > 0) {
@@ -160,24 +196,26 @@ export class EmotionAnalyzer {
     if (negBefore > 0) {
       angry += 0.5 * Math.min(exclaim, 2) + (shouting ? 0.8 : 0);
       frustrated += 0.4 * Math.min(asks, 2);
-    } else if (happy > 0) {
+    } else if (happy > 0 && !shouting) {
       happy += 0.3 * Math.min(exclaim, 2);
     } else {
-      frustrated += 0.6 * Math.min(asks, 2) + 0.4 * Math.min(exclaim, 2) + (shouting ? 0.7 : 0);
-      angry += shouting ? 0.3 : 0;
+      frustrated += 0.6 * Math.min(asks, 2) + 0.4 * Math.min(exclaim, 2) + (shouting ? 0.6 : 0);
+      // shouting together with !!! or ??? is anger
+      angry += shouting ? (exclaim + asks > 0 ? 1.1 : 0.4) : 0;
     }
 
     // a threat only asked about ("怎么投诉") is frustration, not yet anger
-    if (threat > 0) {
-      if (angry + frustrated === 0 && THREAT_QUESTION_RE.test(text)) frustrated += threat * 0.7;
-      else angry += threat;
-    }
+    const threatAsked = threat > 0 && angry + frustrated === 0 && THREAT_QUESTION_RE.test(text);
+    if (threatAsked) frustrated += threat * 0.7;
+    else angry += threat;
 
     const neg = angry + frustrated;
     let label: EmotionLabel;
     let score: number;
     if (neg >= 0.5 && neg >= happy * 0.7) {
-      label = angry >= 1 && angry >= frustrated * 0.7 ? 'angry' : 'frustrated';
+      // a threat that is not just a question about how to complain settles it: angry
+      const threatened = threat > 0 && !threatAsked;
+      label = threatened || (angry >= 1 && angry >= frustrated * 0.7) ? 'angry' : 'frustrated';
       score = squash(neg - happy * 0.3);
     } else if (happy >= 0.5) {
       label = 'happy';
@@ -186,7 +224,6 @@ export class EmotionAnalyzer {
       label = 'neutral';
       score = Math.round(Math.max(0.5, 0.95 - Math.max(neg, Math.max(happy, 0)) * 0.6) * 100) / 100;
     }
-    if (question && label === 'neutral' && signals.length === 0) signals.push('question');
     return { label, score, signals: signals.length > 12 ? signals.slice(0, 12) : signals };
   }
 }
@@ -200,5 +237,5 @@ function isShouting(text: string): boolean {
     if (c >= 65 && c <= 90) upper++;
     else if (c >= 97 && c <= 122) lower++;
   }
-  return upper >= 8 && upper >= 0.75 * (upper + lower);
+  return upper >= 10 && upper >= 0.75 * (upper + lower);
 }

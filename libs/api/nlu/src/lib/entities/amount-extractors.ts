@@ -51,16 +51,24 @@ function pushMoney(scan: Scan, start: number, end: number, amount: number, curre
   push(scan, 'money', start, end, `${currency} ${numStr(amount)}`, prio, meta);
 }
 
+const PREFIX_HINT_RE = /[$¥€£]|RMB|CNY|USD|JPY|EUR|GBP|HKD|人民币|日元|美元/i;
+const SUFFIX_HINT_RE = /\d\s?[kK千万]?\s?(?:[元块塊圆円刀日美欧英港]|dollar|buck|usd|cny|rmb|yen|euro|jpy|eur)|[零〇一二两俩三四五六七八九十百千万][元块塊圆円刀]/i;
+const OFF_HINT_RE = /off|引き|オフ/i;
+const QTY_HINT_RE = /[\d一二两俩三四五六七八九十]\s?(?:[件个個条條双雙套瓶盒包袋箱支只台部份张張对把罐片顶本枚つ点足着]|セット|pc|piece|pair|unit|item|set|pack|bottle|box)/i;
+
 export function extractMoney(scan: Scan): void {
   const n = scan.n;
   let m: RegExpExecArray | null;
+  const prefix = PREFIX_HINT_RE.test(n);
+  const suffix = SUFFIX_HINT_RE.test(n);
+  const off = OFF_HINT_RE.test(n);
   PREFIX_MONEY_RE.lastIndex = 0;
-  while ((m = PREFIX_MONEY_RE.exec(n))) {
+  while (prefix && (m = PREFIX_MONEY_RE.exec(n))) {
     const amount = Number(m[2].replace(/,/g, '')) * multiplier(m[3]);
     pushMoney(scan, m.index, m.index + m[0].length, amount, currencyOf(m[1], scan, m[4] ?? ''), 1);
   }
   SUFFIX_MONEY_RE.lastIndex = 0;
-  while ((m = SUFFIX_MONEY_RE.exec(n))) {
+  while (suffix && (m = SUFFIX_MONEY_RE.exec(n))) {
     const end = m.index + m[0].length;
     const cn = !/\d/.test(m[1]);
     if (cn && (m[3] === '块' || m[3] === '塊')) {
@@ -82,15 +90,17 @@ export function extractMoney(scan: Scan): void {
   if (n.includes('满')) {
     MANJIAN_RE.lastIndex = 0;
     while ((m = MANJIAN_RE.exec(n))) {
-      const ix = m.indices!;
+      const ix = m.indices;
+      if (!ix) continue;
       const currency = scan.opts.language === 'ja' ? 'JPY' : 'CNY';
       pushMoney(scan, ix[1][0], (ix[2] ?? ix[1])[1], parseAnyNumber(m[1]), currency, 4, 'threshold');
       pushMoney(scan, ix[3][0], (ix[4] ?? ix[3])[1], parseAnyNumber(m[3]), currency, 4, 'discount');
     }
   }
   OFF_RE.lastIndex = 0;
-  while ((m = OFF_RE.exec(n))) {
-    const ix = m.indices!;
+  while (off && (m = OFF_RE.exec(n))) {
+    const ix = m.indices;
+    if (!ix) continue;
     const amount = Number(m[2].replace(/,/g, ''));
     pushMoney(scan, (ix[1] ?? ix[2])[0], (ix[3] ?? ix[2])[1], amount, currencyOf(m[1] ?? m[3], scan), 2, 'discount');
   }
@@ -103,13 +113,18 @@ const QTY_RE = new RegExp(
 /** 个 followed by these is a span of time or a person, not a count of goods (三个月, 一个人). */
 const GE_NOT_GOODS_RE = /^(?:月|星期|礼拜|禮拜|小时|钟|鐘|工作日|多月|人|半月|问题|事)/;
 const TIMES_RE = /(?<![A-Za-z0-9])[x×*]\s?(\d{1,3})(?![\d.A-Za-z])|(?<![\d.A-Za-z])(\d{1,3})\s?[x×](?![A-Za-z0-9])/g;
+/** English counts without a unit word: 2 of them, 3 black ones, 2 more. */
+const EN_COUNT_RE = /(?<![\d.$€£¥])\b(\d{1,3})\s+(?:[a-z]+\s+)?(?:ones?\b|of\s+(?:them|these|those|each)\b|more\b)/gi;
+/** 一盒是10片, 一箱24瓶: a pack described, not a count ordered. */
+const PACK_DESCRIPTION_RE = /^\s?(?:是|有|装|裝|多少|几|幾|\d|[二两三四五六七八九十])/;
 const QTY_LABEL_RE = /(?:qty|quantity|数量|數量|個数)\s*[:：是为は=]?\s*(\d{1,4})(?![\d.])/gi;
 
 export function extractQuantities(scan: Scan, hasDigit: boolean): void {
   const n = scan.n;
   let m: RegExpExecArray | null;
+  const units = QTY_HINT_RE.test(n);
   QTY_RE.lastIndex = 0;
-  while ((m = QTY_RE.exec(n))) {
+  while (units && (m = QTY_RE.exec(n))) {
     const whole = m[0];
     const num = m[1] ?? m[2];
     const unitRaw = m[3] ?? m[4];
@@ -120,18 +135,28 @@ export function extractQuantities(scan: Scan, hasDigit: boolean): void {
     if (unit === '点' && (scan.opts.language !== 'ja' || num === '一')) continue;
     if ((unit === '把' || unit === '本' || unit === '包' || unit === '部' || unit === '份' || unit === '片') && num === '一') continue;
     if (unit === '着' && !cn && scan.opts.language !== 'ja') continue;
+    if (num === '一' && PACK_DESCRIPTION_RE.test(n.slice(end, end + 2))) continue;
     const amount = cn ? parseCnNumber(num) : Number(num);
     if (!Number.isFinite(amount) || amount <= 0) continue;
     push(scan, 'quantity', m.index, end, String(amount), 0, { amount, unit: unitRaw });
   }
   if (!hasDigit) return;
+  const times = /[x×*]/i.test(n);
   TIMES_RE.lastIndex = 0;
-  while ((m = TIMES_RE.exec(n))) {
+  while (times && (m = TIMES_RE.exec(n))) {
     const amount = Number(m[1] ?? m[2]);
     if (amount > 0) push(scan, 'quantity', m.index, m.index + m[0].length, String(amount), 0, { amount, unit: 'x' });
   }
+  if (/[a-z]/i.test(n)) {
+    EN_COUNT_RE.lastIndex = 0;
+    while ((m = EN_COUNT_RE.exec(n))) {
+      const amount = Number(m[1]);
+      if (amount > 0) push(scan, 'quantity', m.index, m.index + m[1].length, String(amount), -1, { amount, unit: 'item' });
+    }
+  }
+  const labelled = /qty|quantity|数量|數量|個数/i.test(n);
   QTY_LABEL_RE.lastIndex = 0;
-  while ((m = QTY_LABEL_RE.exec(n))) {
+  while (labelled && (m = QTY_LABEL_RE.exec(n))) {
     const end = m.index + m[0].length;
     const amount = Number(m[1]);
     if (amount > 0) push(scan, 'quantity', end - m[1].length, end, String(amount), 0, { amount, unit: 'item' });

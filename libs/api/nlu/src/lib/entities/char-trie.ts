@@ -58,6 +58,8 @@ export interface TrieHit<T> {
 
 export class CharTrie<T> {
   private readonly root = new TrieNode<T>();
+  /** 1 where a folded code unit starts some key: most positions are rejected without a Map lookup. */
+  private readonly first = new Uint8Array(65536);
   private count = 0;
 
   /** Number of keys stored. */
@@ -77,6 +79,7 @@ export class CharTrie<T> {
     }
     key = foldKey(key);
     if (key.length === 0) return false;
+    this.first[key.charCodeAt(0)] = 1;
     let node = this.root;
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
@@ -109,14 +112,15 @@ export class CharTrie<T> {
   scan(text: string, onHit: (start: number, end: number, payload: T) => boolean | void, from = 0, to = text.length): void {
     const rootChildren = this.root.children;
     if (!rootChildren) return;
+    const firsts = this.first;
     let i = from;
     while (i < to) {
       const first = foldCode(text.charCodeAt(i));
-      let node = rootChildren.get(first);
-      if (!node) {
+      if (firsts[first] === 0) {
         i++;
         continue;
       }
+      let node = rootChildren.get(first) as TrieNode<T>;
       const startClass = latinClass(first);
       if (startClass !== 0 && glues(text, i - 1, startClass)) {
         i++;

@@ -75,7 +75,7 @@ function isCjk(c: string | undefined): boolean {
   return c !== undefined && /[\u3040-\u30ff\u3400-\u9fff]/.test(c);
 }
 
-export function extractColours(scan: Scan, productStarts: ReadonlySet<number>): void {
+export function extractColours(scan: Scan, productStarts: readonly number[]): void {
   const text = scan.n;
   trie.scan(text, (start, end, p) => {
     if (p === STOP) return;
@@ -86,7 +86,7 @@ export function extractColours(scan: Scan, productStarts: ReadonlySet<number>): 
         end >= text.length ||
         (after !== undefined && AFTER_OK.has(after)) ||
         (before !== undefined && BEFORE_OK.has(before)) ||
-        productStarts.has(end) ||
+        productStarts.includes(end) ||
         (after !== undefined && after in SINGLES) ||
         (before !== undefined && before in SINGLES) ||
         (before === undefined && !isCjk(after));

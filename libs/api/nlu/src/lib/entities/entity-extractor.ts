@@ -17,6 +17,7 @@ const CN_MONEY_HINT_RE = /[元块塊円刀满]/;
 /** Chinese numerals that can start a quantity: 两件, 三个, 二つ. */
 const CN_QTY_HINT_RE = /[一二两俩三四五六七八九十]/;
 const SIZE_HINT_RE = /[码碼]|サイズ/;
+const STORAGE_HINT_RE = /\d\s?[GgTt]/;
 /** 手机 right before a number is the phone number's label, not a product (手机13812345678, 手机号是…). */
 const PHONE_LABEL_AFTER_RE = /^\s?(?:号码?|號碼?|尾号)?\s?[:：是为]?\s?[+\d]/;
 
@@ -39,7 +40,7 @@ function fold(text: string): string {
 }
 
 /** Longest span first; equal spans by priority; then left to right. Overlapping losers are dropped. */
-function resolve(cands: Candidate[]): NluEntity[] {
+function resolve(text: string, cands: Candidate[]): NluEntity[] {
   if (cands.length > 1) {
     cands.sort((a, b) => b.end - b.start - (a.end - a.start) || b.prio - a.prio || a.start - b.start);
     const kept: Candidate[] = [];
@@ -55,7 +56,14 @@ function resolve(cands: Candidate[]): NluEntity[] {
     }
     cands = kept.sort((a, b) => a.start - b.start);
   }
-  return cands.map(({ prio: _prio, ...entity }) => entity);
+  const out: NluEntity[] = new Array(cands.length);
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i];
+    const e: NluEntity = { type: c.type, value: c.value, text: text.slice(c.start, c.end), start: c.start, end: c.end };
+    if (c.meta) e.meta = c.meta;
+    out[i] = e;
+  }
+  return out;
 }
 
 /**
@@ -77,7 +85,7 @@ export class EntityExtractor {
     if (hasDigit || n.includes('@')) extractIds(scan, hasDigit);
     if (hasDigit) {
       extractBody(scan);
-      extractStorage(scan);
+      if (STORAGE_HINT_RE.test(n)) extractStorage(scan);
     }
     if (hasDigit || CN_MONEY_HINT_RE.test(n)) extractMoney(scan);
     if (hasDigit || CN_QTY_HINT_RE.test(n)) extractQuantities(scan, hasDigit);
@@ -85,13 +93,13 @@ export class EntityExtractor {
     if (n.includes('一米') || n.includes('斤') || n.includes('公斤')) extractBodyCn(scan);
     extractDates(scan, hasDigit);
 
-    const productStarts = new Set<number>();
+    const productStarts: number[] = [];
     for (const g of this.gazetteer.match(text)) {
       if (g.value === 'smartphone' && hasDigit && PHONE_LABEL_AFTER_RE.test(n.slice(g.end, g.end + 6))) continue;
-      scan.out.push({ type: g.type, value: g.value, text: text.slice(g.start, g.end), start: g.start, end: g.end, prio: 1 });
-      if (g.type === 'product') productStarts.add(g.start);
+      scan.out.push({ type: g.type, value: g.value, start: g.start, end: g.end, prio: 1, meta: undefined });
+      if (g.type === 'product') productStarts.push(g.start);
     }
     extractColours(scan, productStarts);
-    return resolve(scan.out);
+    return resolve(text, scan.out);
   }
 }

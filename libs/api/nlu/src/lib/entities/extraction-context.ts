@@ -1,4 +1,4 @@
-import type { EntityType, NluEntity, NluLanguage } from '@kefu/shared/contracts';
+import type { EntityType, NluLanguage } from '@kefu/shared/contracts';
 
 export interface ExtractOptions {
   /** The clock relative dates resolve against. */
@@ -8,9 +8,15 @@ export interface ExtractOptions {
   timezone?: string;
 }
 
-export interface Candidate extends NluEntity {
+/** An entity before overlap resolution; its surface `text` is cut only if it is kept. */
+export interface Candidate {
+  type: EntityType;
+  value: string;
+  start: number;
+  end: number;
   /** Breaks ties between overlapping spans of equal length: higher wins. */
   prio: number;
+  meta: Record<string, string | number | boolean> | undefined;
 }
 
 /**
@@ -33,9 +39,7 @@ export function push(
   prio = 0,
   meta?: Record<string, string | number | boolean>,
 ): void {
-  const c: Candidate = { type, value, text: scan.text.slice(start, end), start, end, prio };
-  if (meta) c.meta = meta;
-  scan.out.push(c);
+  scan.out.push({ type, value, start, end, prio, meta });
 }
 
 /** True when the code unit at `i` is an ASCII digit. */

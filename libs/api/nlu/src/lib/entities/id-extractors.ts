@@ -47,6 +47,9 @@ const PHONE_TAIL_RE =
 
 const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
+/** Every id and phone has three digits in a row (or a # before it). */
+const ID_HINT_RE = /\d{3}|#\s?[A-Za-z\d]/;
+
 function contextHits(n: string): ContextHit[] {
   const hits: ContextHit[] = [];
   CONTEXT_RE.lastIndex = 0;
@@ -83,7 +86,7 @@ function digitCount(s: string): number {
 export function extractIds(scan: Scan, hasDigit: boolean): void {
   const n = scan.n;
   if (n.includes('@')) extractEmails(scan);
-  if (!hasDigit) return;
+  if (!hasDigit || !ID_HINT_RE.test(n)) return;
   const hits = contextHits(n);
   /** Spans already claimed by an order/tracking number in context: phones must not repeat them. */
   const claimed: number[] = [];
@@ -140,9 +143,21 @@ function pushPhone(scan: Scan, claimed: number[], start: number, end: number, pr
   push(scan, 'phone', start, end, digits, prio);
 }
 
+/** Some phone number could be here: seven digits with at most separators between them, or a +. */
+const PHONE_HINT_RE = /\+\d|\d(?:[\s().-]?\d){6}/;
+const TAIL_HINT_RE = /尾号|尾號|尾数|尾數|后四位|后4位|末四位|末4位|最后|下4桁|下四桁|末尾|ending|last/i;
+
 function extractPhones(scan: Scan, hits: ContextHit[], claimed: number[]): void {
   const n = scan.n;
   let m: RegExpExecArray | null;
+  if (TAIL_HINT_RE.test(n)) {
+    PHONE_TAIL_RE.lastIndex = 0;
+    while ((m = PHONE_TAIL_RE.exec(n))) {
+      const end = m.index + m[0].length;
+      push(scan, 'phone_tail', end - 4, end, m[1], 4);
+    }
+  }
+  if (!PHONE_HINT_RE.test(n)) return;
   CN_MOBILE_RE.lastIndex = 0;
   while ((m = CN_MOBILE_RE.exec(n))) {
     const end = m.index + m[0].length;
@@ -167,11 +182,6 @@ function extractPhones(scan: Scan, hits: ContextHit[], claimed: number[]): void 
       if (NOT_IDS.has(m[0])) continue;
       if (contextFor(n, hits, m.index, end) === 'phone') pushPhone(scan, claimed, m.index, end, 3);
     }
-  }
-  PHONE_TAIL_RE.lastIndex = 0;
-  while ((m = PHONE_TAIL_RE.exec(n))) {
-    const end = m.index + m[0].length;
-    push(scan, 'phone_tail', end - 4, end, m[1], 4);
   }
 }
 

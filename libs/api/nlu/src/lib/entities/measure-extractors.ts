@@ -23,9 +23,9 @@ const HEIGHT_CN_RE = /一米([一二三四五六七八九])([〇零一二三四�
 const HEIGHT_FT_RE = /(?<![\d.])([4-7])\s?(?:'|’|ft\.?|feet|foot)\s?(?:(\d{1,2})\s?(?:"|”|''|in\.?|inch(?:es)?)?)?(?![A-Za-z\d])/gi;
 /** A bare height where only a height fits: 160的穿S还是M, XL180, 175能穿吗. */
 const HEIGHT_BARE_RE =
-  /(?<![\d.])(1[4-9]\d)(?![\d.])(?=\s?的?\s?(?:能穿|可以穿|穿|适合|適合|选|選|拍|要多大|什么码|多大))|(?<=[SMLsml]|码|碼|号|號)(1[4-9]\d)(?![\d.])(?!\s?(?:元|块|斤|kg|公斤|cm|件|个|天|g|G))/g;
+  /(?<![\d.])(1[4-9]\d)(?![\d.])(?=\s?的?\s?(?:能穿|可以穿|穿|适合|適合|选|選|拍|要多大|什么码|多大))|(?<=[SMLsml]|码|碼|号|號|我|我是|本人|I'm |I am )(1[4-9]\d)(?![\d.])(?!\s?(?:元|块|斤|kg|公斤|cm|件|个|天|g|G|lbs?|pounds))/g;
 /** Lengths of garments and furniture are not body heights: 裤长100cm, 1.8米的床. */
-const NOT_HEIGHT_BEFORE_RE = /(?:长度?|長さ?|宽度?|幅|围|圍|肩|袖|腰|臀|胸|length|width|waist)\s*[:：是为]?\s*$/i;
+const NOT_HEIGHT_BEFORE_RE = /(?:(?<!身)长度?|(?<!身)長さ?|宽度?|幅|围|圍|肩|袖|腰|臀|胸|length|width|waist)\s*[:：是为]?\s*$/i;
 const NOT_HEIGHT_AFTER_RE = /^\s?(?:的)?(?:床|宽|寬|长|長|x|×|\*)/;
 const HEIGHT_LABEL_RE =
   /(?:身高|身長|个子|個子|height)\s*[:：是为は有]?\s*(\d{2,3}(?:\.\d)?)(?![\d.]|\s?(?:cm|厘米|公分|センチ|kg|斤|公斤|lbs?|m\b|米))/gi;
@@ -89,30 +89,32 @@ export function extractSizes(scan: Scan, hasDigit: boolean, hasLatin: boolean): 
   }
   if (!hasDigit) return;
   NUM_SIZE_RE.lastIndex = 0;
-  while ((m = NUM_SIZE_RE.exec(n))) {
+  while (/[码碼号號]/.test(n) && (m = NUM_SIZE_RE.exec(n))) {
     const v = Number(m[1]);
     const isHao = m[2] === '号' || m[2] === '號';
     if (isHao ? v < 32 || v > 50 : v < 15 || v > 50) continue;
     if (isHao && n[m.index - 1] === '月') continue;
     push(scan, 'size', m.index, m.index + m[0].length, numStr(v), 1, { system: 'eu' });
   }
-  if (hasLatin) {
+  if (hasLatin && /EU|US|UK|JP|CN/.test(n)) {
     SYSTEM_SIZE_RE.lastIndex = 0;
     while ((m = SYSTEM_SIZE_RE.exec(n))) {
       const system = m[1].toLowerCase() === 'eur' ? 'eu' : m[1].toLowerCase();
       push(scan, 'size', m.index, m.index + m[0].length, numStr(Number(m[2])), 2, { system });
     }
   }
+  const labelled = /size|尺码|码数|鞋码|尺寸|サイズ|穿/i.test(n);
   SIZE_LABEL_RE.lastIndex = 0;
-  while ((m = SIZE_LABEL_RE.exec(n))) {
+  while (labelled && (m = SIZE_LABEL_RE.exec(n))) {
     const v = Number(m[1]);
     const end = m.index + m[0].length;
     const system = v >= 30 ? 'eu' : scan.opts.language === 'ja' && v >= 20 ? 'cm' : v <= 16 ? 'us' : 'number';
     if (m[0].startsWith('穿') && v < 30) continue;
     push(scan, 'size', end - m[1].length, end, numStr(v), 0, { system });
   }
+  const cm = /cm|センチ|厘米/i.test(n);
   FOOT_CM_RE.lastIndex = 0;
-  while ((m = FOOT_CM_RE.exec(n))) {
+  while (cm && (m = FOOT_CM_RE.exec(n))) {
     push(scan, 'size', m.index, m.index + m[0].length, numStr(Number(m[1])), 1, { system: 'cm' });
   }
 }
@@ -133,36 +135,41 @@ function pushWeight(scan: Scan, start: number, end: number, kg: number, from: st
 export function extractBody(scan: Scan): void {
   const n = scan.n;
   let m: RegExpExecArray | null;
+  const cm = /cm|厘米|公分|センチ/i.test(n);
+  const metres = /米|m|メートル/i.test(n);
+  const feet = /['’]|ft|feet|foot/i.test(n);
+  const weights = /kg|公斤|千克|キロ|斤|lb|pound/i.test(n);
   HEIGHT_CM_RE.lastIndex = 0;
-  while ((m = HEIGHT_CM_RE.exec(n))) {
+  while (cm && (m = HEIGHT_CM_RE.exec(n))) {
     const v = Number(m[1]);
     if (v >= 100) pushHeight(scan, m.index, m.index + m[0].length, v);
   }
   HEIGHT_M_RE.lastIndex = 0;
-  while ((m = HEIGHT_M_RE.exec(n))) {
+  while (metres && (m = HEIGHT_M_RE.exec(n))) {
     const d = m[1];
     pushHeight(scan, m.index, m.index + m[0].length, 100 + (d.length === 1 ? Number(d) * 10 : Number(d)));
   }
   HEIGHT_DEC_RE.lastIndex = 0;
-  while ((m = HEIGHT_DEC_RE.exec(n))) pushHeight(scan, m.index, m.index + m[0].length, Math.round(Number(m[1]) * 100));
+  while (metres && (m = HEIGHT_DEC_RE.exec(n))) pushHeight(scan, m.index, m.index + m[0].length, Math.round(Number(m[1]) * 100));
   HEIGHT_FT_RE.lastIndex = 0;
-  while ((m = HEIGHT_FT_RE.exec(n))) {
+  while (feet && (m = HEIGHT_FT_RE.exec(n))) {
     const inches = m[2] ? Number(m[2]) : 0;
     if (inches > 11) continue;
     const text = m[0].replace(/\s+$/, '');
     pushHeight(scan, m.index, m.index + text.length, Math.round((Number(m[1]) * 12 + inches) * 2.54));
   }
+  const heightLabel = /身高|身長|个子|個子|height/i.test(n);
   HEIGHT_LABEL_RE.lastIndex = 0;
-  while ((m = HEIGHT_LABEL_RE.exec(n))) {
+  while (heightLabel && (m = HEIGHT_LABEL_RE.exec(n))) {
     const end = m.index + m[0].length;
     pushHeight(scan, end - m[1].length, end, Number(m[1]), 0);
   }
-  if (/[\u4e00-\u9fff]/.test(n) || /[SML]\d/i.test(n)) {
+  if (/(?<![\d.])1[4-9]\d(?![\d.])/.test(n)) {
     HEIGHT_BARE_RE.lastIndex = 0;
     while ((m = HEIGHT_BARE_RE.exec(n))) pushHeight(scan, m.index, m.index + 3, Number(m[1] ?? m[2]), -1);
   }
   WEIGHT_RE.lastIndex = 0;
-  while ((m = WEIGHT_RE.exec(n))) {
+  while (weights && (m = WEIGHT_RE.exec(n))) {
     const v = Number(m[1]);
     const unit = m[2].toLowerCase();
     if (unit === 'pounds' && (v < 70 || v > 400)) continue;
@@ -170,8 +177,9 @@ export function extractBody(scan: Scan): void {
     pushWeight(scan, m.index, m.index + m[0].length, kg, unit);
     heightBefore(scan, m.index);
   }
+  const weightLabel = /体重|體重|weigh/i.test(n);
   WEIGHT_LABEL_RE.lastIndex = 0;
-  while ((m = WEIGHT_LABEL_RE.exec(n))) {
+  while (weightLabel && (m = WEIGHT_LABEL_RE.exec(n))) {
     const end = m.index + m[0].length;
     const v = Number(m[1]);
     const lang = scan.opts.language;
