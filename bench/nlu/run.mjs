@@ -24,7 +24,7 @@ if (!existsSync(join(lib, 'nlu-engine.js')) || process.env.KEFU_REBUILD === '1')
 const require = createRequire(import.meta.url);
 const { loadBuiltinTraining, loadHeldOut, parseJsonl, NLU_DATA_DIR } = require(join(lib, 'training', 'training-data.js'));
 const { buildModel } = require(join(lib, 'training', 'model-builder.js'));
-const { createEngine } = require(join(lib, 'engine-factory.js'));
+const { createEngine, prepareEngines } = require(join(lib, 'engine-factory.js'));
 const { classificationReport, entityReport } = require(join(lib, 'training', 'metrics.js'));
 const skipNlpjs = process.argv.includes('--skip-nlpjs');
 
@@ -43,6 +43,7 @@ console.log(`held-out splits: ${Object.entries(held).map(([c, r]) => `${c} ${r.l
 if (global.gc) global.gc();
 const heapBefore = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
 let t0 = Date.now();
+await prepareEngines();
 const built = await buildModel({ examples: train, cacheDir: false });
 const kefuTrainMs = Date.now() - t0;
 const engine = createEngine(built.classifier, 1);

@@ -1,6 +1,6 @@
 // Browser end-to-end test of the admin console against a running Kefu API (which serves the built
 // admin at /admin). Signs in, finds the conversation that holds CONVERSATION_TEXT and checks that
-// its transcript shows that text.
+// its transcript shows that text, then analyses a text on the language engine page and sees its intent.
 //
 //   BASE_URL=http://127.0.0.1:3000 ADMIN_EMAIL=admin@example.com ADMIN_PASSWORD=... \
 //   CONVERSATION_TEXT='Where is my order?' node apps/admin-e2e/src/admin.e2e.mjs
@@ -15,6 +15,8 @@ const FAILURE_SCREENSHOT = resolve('test-results/admin-e2e-failure.png');
 const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 30_000);
 /** How many transcripts to open when no list preview shows the text (the preview is the latest message). */
 const MAX_TRANSCRIPTS_TO_SCAN = 10;
+/** Analysed on the language engine page (/nlu/try). */
+const NLU_TEXT = 'Where is my order 8812345678? It has been a week.';
 
 class TestFailure extends Error {}
 
@@ -109,6 +111,20 @@ async function run(page, { baseUrl, email, password, text }) {
     );
   }
   console.log('✓ the transcript shows the message');
+
+  // 4. The language engine page analyses a text and names its intent.
+  await page.goto(`${admin}/nlu/try`, { waitUntil: 'domcontentloaded' });
+  await page.getByTestId('nlu-try-text').fill(NLU_TEXT);
+  await page.getByTestId('nlu-try-submit').click();
+  const intent = page.getByTestId('nlu-result-intent');
+  try {
+    await intent.waitFor({ timeout: TIMEOUT });
+  } catch {
+    throw new TestFailure(`the language engine page showed no intent for ${JSON.stringify(NLU_TEXT)}`);
+  }
+  const name = (await intent.innerText()).trim();
+  if (!name) throw new TestFailure('the language engine page showed an empty intent');
+  console.log(`✓ the language engine reads ${JSON.stringify(NLU_TEXT)} as ${name}`);
 }
 
 async function main() {
@@ -146,7 +162,9 @@ async function main() {
 
 try {
   await main();
-  console.log('\nadmin e2e: signs in and shows the transcript of the conversation\n1 passed, 0 failed');
+  console.log(
+    '\nadmin e2e: signs in, shows the transcript of the conversation and analyses a text\n1 passed, 0 failed',
+  );
 } catch (err) {
   const reason = err instanceof TestFailure ? err.message : (err?.stack ?? String(err));
   console.error(`\n✗ admin e2e failed: ${reason}\n0 passed, 1 failed`);

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { NluParseContext, NluResult } from '@kefu/shared/contracts';
 import { NluExample, NluIntent, NluModel } from './entities';
 import { SoftmaxClassifier } from './lib/classifier/softmax-classifier';
-import { createEngine, sharedGazetteer } from './lib/engine-factory';
+import { createEngine, prepareEngines, sharedGazetteer } from './lib/engine-factory';
 import { NluEngine } from './lib/nlu-engine';
 import { BuiltModel, buildModel, evaluateHeldOut, hashTrainingData } from './lib/training/model-builder';
 import { CorpusExample, loadBuiltinTraining, loadDefaultIntents } from './lib/training/training-data';
@@ -169,6 +169,7 @@ export class NluModelRegistry implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async loadOrBuild(): Promise<NluEngine> {
+    await prepareEngines();
     const rows: { version: number; builtin_hash: string }[] = await this.db.query(
       `SELECT version, builtin_hash FROM nlu_models WHERE status = 'active'`,
     );

@@ -1,1 +1,3 @@
-export {};
+export * from './lib/nlu.service';
+export * from './lib/nlu-training.store';
+export * from './lib/nlu-intents.store';

@@ -1,1 +1,2 @@
-export {};
+export * from './lib/nlu.routes';
+export { NLU_ICON_PATHS, nluIconSvg } from './lib/nlu-icons';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { NluEntity } from '@kefu/shared/contracts';
 import { SoftmaxClassifier } from '../lib/classifier/softmax-classifier';
-import { createEngine } from '../lib/engine-factory';
+import { createEngine, prepareEngines } from '../lib/engine-factory';
 import { NluEngine } from '../lib/nlu-engine';
 import { classificationReport, entityReport } from '../lib/training/metrics';
 import { buildModel } from '../lib/training/model-builder';
@@ -26,6 +26,7 @@ const USAGE = `usage:
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 async function loadEngine(io: CliIo, useDatabase: boolean): Promise<NluEngine> {
+  await prepareEngines();
   if (useDatabase) {
     if (!io.loadActiveModel) throw new Error('--database is not available here');
     const active = await io.loadActiveModel();
