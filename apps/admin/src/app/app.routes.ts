@@ -22,6 +22,14 @@ export const appRoutes: Routes = [
         path: 'inboxes',
         loadChildren: () => import('@kefu/admin/inboxes/feature').then((m) => m.inboxesRoutes),
       },
+      {
+        path: 'nlu',
+        loadChildren: () => import('@kefu/admin/nlu/feature').then((m) => m.nluRoutes),
+      },
+      {
+        path: 'knowledge',
+        loadChildren: () => import('@kefu/admin/knowledge/feature').then((m) => m.knowledgeRoutes),
+      },
     ],
   },
   { path: '**', redirectTo: '' },

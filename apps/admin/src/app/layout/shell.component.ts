@@ -3,11 +3,12 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signa
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDividerModule } from '@angular/material/divider';
-import { MatIconModule } from '@angular/material/icon';
+import { MatIconModule, MatIconRegistry } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
+import { DomSanitizer } from '@angular/platform-browser';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '@kefu/admin/auth/data-access';
@@ -21,7 +22,17 @@ interface NavItem {
   icon: string;
   label: string;
   permission: Permission;
+  /** For an icon the shared set lacks: its 24×24 SVG path, registered by the shell. */
+  iconPath?: string;
 }
+
+/** Material Icons "psychology" (Apache-2.0). */
+const PSYCHOLOGY_ICON =
+  'M13 8.57c-.79 0-1.43.64-1.43 1.43s.64 1.43 1.43 1.43 1.43-.64 1.43-1.43-.64-1.43-1.43-1.43zM13 3C9.25 3 6.2 5.94 6.02 9.64L4.1 12.2c-.25.33 0 .8.4.8H6v3c0 1.1.9 2 2 2h1v3h7v-4.68c2.36-1.12 4-3.53 4-6.32 0-3.87-3.13-7-7-7zm3 7c0 .13-.01.26-.02.39l.83.66c.08.06.1.16.05.25l-.8 1.39c-.05.09-.16.12-.24.09l-.99-.4c-.21.16-.43.29-.67.39L14 13.83c-.01.1-.1.17-.2.17h-1.6c-.1 0-.18-.07-.2-.17l-.15-1.06c-.25-.1-.47-.23-.68-.39l-.99.4c-.09.03-.2 0-.25-.09l-.8-1.39c-.05-.08-.03-.19.05-.25l.84-.66c-.01-.13-.02-.26-.02-.39s.02-.27.04-.39l-.85-.66c-.08-.06-.1-.16-.05-.26l.8-1.38c.05-.09.15-.12.24-.09l1 .4c.2-.15.43-.29.67-.39L12 6.17c.02-.1.1-.17.2-.17h1.6c.1 0 .18.07.2.17l.15 1.06c.24.1.46.23.67.39l1-.4c.09-.03.2 0 .24.09l.8 1.38c.05.09.03.2-.05.26l-.85.66c.03.12.04.25.04.39z';
+
+/** Material Icons "menu_book" (Apache-2.0). */
+const MENU_BOOK_ICON =
+  'M21 5c-1.11-.35-2.33-.5-3.5-.5-1.95 0-4.05.4-5.5 1.5-1.45-1.1-3.55-1.5-5.5-1.5S2.45 4.9 1 6v14.65c0 .25.25.5.5.5.1 0 .15-.05.25-.05C3.1 20.45 5.05 20 6.5 20c1.95 0 4.05.4 5.5 1.5 1.35-.85 3.8-1.5 5.5-1.5 1.65 0 3.35.3 4.75 1.05.1.05.15.05.25.05.25 0 .5-.25.5-.5V6c-.6-.45-1.25-.75-2-1zm0 13.5c-1.1-.35-2.3-.5-3.5-.5-1.7 0-4.15.65-5.5 1.5V8c1.35-.85 3.8-1.5 5.5-1.5 1.2 0 2.4.15 3.5.5v11.5z';
 
 /** Only pages that work are listed; each needs its read permission. */
 const NAV: NavItem[] = [
@@ -32,6 +43,20 @@ const NAV: NavItem[] = [
     permission: Permission.ConversationsRead,
   },
   { path: '/inboxes', icon: 'inbox', label: 'nav.inboxes', permission: Permission.InboxesRead },
+  {
+    path: '/nlu',
+    icon: 'psychology',
+    label: 'nlu.nav',
+    permission: Permission.NluRead,
+    iconPath: PSYCHOLOGY_ICON,
+  },
+  {
+    path: '/knowledge',
+    icon: 'menu_book',
+    label: 'knowledge.nav',
+    permission: Permission.KnowledgeRead,
+    iconPath: MENU_BOOK_ICON,
+  },
 ];
 
 @Component({
@@ -71,6 +96,13 @@ export class ShellComponent {
   protected readonly loggingOut = signal(false);
 
   constructor() {
+    const icons = inject(MatIconRegistry);
+    const sanitizer = inject(DomSanitizer);
+    for (const item of NAV.filter((n) => n.iconPath)) {
+      // Constant markup from the paths above, never from user input.
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="currentColor"><path d="${item.iconPath}"/></svg>`;
+      icons.addSvgIconLiteral(item.icon, sanitizer.bypassSecurityTrustHtml(svg));
+    }
     // Leaving the shell means leaving the signed-in area: close the live feed.
     inject(DestroyRef).onDestroy(() => this.realtime.disconnect());
   }

@@ -1,1 +1,9 @@
-export {};
+export * from './lib/knowledge-http';
+export * from './lib/knowledge-locales';
+export * from './lib/knowledge-articles.service';
+export * from './lib/knowledge-transfer.service';
+export * from './lib/knowledge-feeds.service';
+export * from './lib/knowledge-search.service';
+export * from './lib/unknown-questions.service';
+export * from './lib/article-list.store';
+export * from './lib/import-job.store';
