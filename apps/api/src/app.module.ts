@@ -7,6 +7,7 @@ import { IdentityModule } from '@kefu/api/identity';
 import { ConversationsModule } from '@kefu/api/conversations';
 import { ChannelsModule } from '@kefu/api/channels';
 import { NluModule } from '@kefu/api/nlu';
+import { KnowledgeModule } from '@kefu/api/knowledge';
 import { migrations } from '../migrations';
 
 /** Wiring only: every behaviour lives in a library. */
@@ -24,6 +25,7 @@ export class AppModule {
         ConversationsModule,
         ChannelsModule,
         NluModule,
+        KnowledgeModule,
       ],
     };
   }

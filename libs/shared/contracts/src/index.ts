@@ -7,3 +7,4 @@ export * from './auth';
 export * from './api-error';
 export * from './signature';
 export * from './nlu';
+export * from './knowledge';

@@ -47,6 +47,14 @@ export const configSchema = z.object({
   WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).default(2000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   METRICS_TOKEN: z.string().min(16).optional(),
+
+  /** Seed the demo shop's FAQ when the knowledge base is empty. Default: only in embedded mode. */
+  SEED_DEMO: bool.optional(),
+  /** Largest file an import endpoint accepts (CSV, JSON, zip of Markdown), in bytes. */
+  UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(52_428_800),
+  /** Knowledge feed sync: timeout of one fetch (ms) and the largest body read (bytes). */
+  FEED_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  FEED_MAX_BYTES: z.coerce.number().int().min(1024).default(20_971_520),
 });
 
 export type AppConfig = z.infer<typeof configSchema> & {
@@ -56,6 +64,8 @@ export type AppConfig = z.infer<typeof configSchema> & {
   queue: { kind: 'bullmq'; url: string; prefix: string } | { kind: 'in-process' };
   runsApi: boolean;
   runsWorker: boolean;
+  /** Derived: SEED_DEMO, or true when no DATABASE_URL is set (embedded mode). */
+  seedDemo: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -77,6 +87,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     queue: c.REDIS_URL ? { kind: 'bullmq', url: c.REDIS_URL, prefix: c.QUEUE_PREFIX } : { kind: 'in-process' },
     runsApi: c.ROLE !== 'worker',
     runsWorker: c.ROLE !== 'api',
+    seedDemo: c.SEED_DEMO ?? !c.DATABASE_URL,
   };
 }
 

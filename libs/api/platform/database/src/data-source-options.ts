@@ -43,5 +43,8 @@ function createPgliteDriver(dataDir: string): unknown {
   mkdirSync(dir, { recursive: true });
   // Loaded lazily so server deployments never touch the WebAssembly build.
   const { PGliteDriver } = require('typeorm-pglite') as typeof import('typeorm-pglite');
-  return new PGliteDriver({ dataDir: dir }).driver;
+  // Extensions the migrations CREATE (server PostgreSQL ships them in contrib).
+  const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: unknown };
+  type Options = NonNullable<ConstructorParameters<typeof PGliteDriver>[0]>;
+  return new PGliteDriver({ dataDir: dir, extensions: { pg_trgm } as Options['extensions'] }).driver;
 }

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { ServerOptions } from 'socket.io';
 import type { AppConfig } from '@kefu/api/platform/config';
 import { MetricsService } from './metrics.service';
+import { UPLOAD_CONTENT_TYPES } from './upload.decorator';
 
 /** Socket.io; with Redis, events reach the sockets of every API replica. */
 class KefuIoAdapter extends IoAdapter {
@@ -69,6 +70,14 @@ export async function createHttpApp(
 
   const metrics = app.get(MetricsService);
   const fastify = app.getHttpAdapter().getInstance();
+  // File uploads (knowledge imports) arrive as the raw body: the handler gets a Buffer. Routes marked
+  // @Upload() accept up to UPLOAD_LIMIT_BYTES of any content type they take; every other route keeps BODY_LIMIT_BYTES.
+  fastify.addContentTypeParser(UPLOAD_CONTENT_TYPES, { parseAs: 'buffer', bodyLimit: config.BODY_LIMIT_BYTES }, (_req, body, done) =>
+    done(null, body),
+  );
+  fastify.addHook('onRoute', (route) => {
+    if ((route.config as { upload?: boolean } | undefined)?.upload) route.bodyLimit = config.UPLOAD_LIMIT_BYTES;
+  });
   fastify.addHook('onResponse', async (req, reply) => {
     metrics.httpDuration
       .labels(req.method, req.routeOptions?.url ?? 'unmatched', String(reply.statusCode))

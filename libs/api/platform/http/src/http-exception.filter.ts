@@ -43,7 +43,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
 function fastifyMessage(e: { code?: string; message?: string }): string {
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return 'request body is larger than the limit (BODY_LIMIT_BYTES)';
+      return 'request body is larger than the limit (BODY_LIMIT_BYTES; UPLOAD_LIMIT_BYTES for file uploads)';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return 'unsupported content type; send application/json';
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
