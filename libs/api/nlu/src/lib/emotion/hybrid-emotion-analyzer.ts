@@ -8,8 +8,11 @@ import { NLU_DATA_DIR, parseJsonl } from '../training/training-data';
 import { EmotionAnalyzer } from './emotion-analyzer';
 
 const LABELS: EmotionLabel[] = ['angry', 'frustrated', 'neutral', 'happy'];
-/** How much the learned model counts against the word lists. */
-const MODEL_WEIGHT = 0.55;
+/** Word-list confidence at which the word lists decide alone. */
+const LEXICON_DECIDES = 0.65;
+/** Model confidence needed to overrule weak or absent word-list cues. */
+const MODEL_OVERRIDES = 0.7;
+const MIN_CHARS_FOR_MODEL = 6;
 const READ_LIMIT = 500;
 
 /** Trains the emotion classifier on `data/emotion/train.jsonl`; null when the file is absent. */
@@ -45,22 +48,19 @@ export class HybridEmotionAnalyzer {
   analyze(text: string, language: NluLanguage): NluEmotion {
     const lex = this.lexicon.analyze(text, language);
     if (!this.model || !text.trim()) return lex;
-    if (lex.label === 'angry' && lex.signals.some((s) => s.startsWith('threat:'))) return lex;
+    // The word lists are precise: when they found clear cues (or a threat), they decide.
+    if (lex.label !== 'neutral' && lex.score >= LEXICON_DECIDES) return lex;
+    if (lex.label === 'neutral' && lex.signals.some((s) => s.startsWith('negated:'))) return lex;
     const p = this.model.predict(normalizeForClassifier(text.slice(0, READ_LIMIT)), language);
-    const combined: Record<EmotionLabel, number> = { angry: 0, frustrated: 0, neutral: 0, happy: 0 };
-    for (let i = 0; i < this.model.labels.length; i++) {
-      const label = this.model.labels[i] as EmotionLabel;
-      if (label in combined) combined[label] += MODEL_WEIGHT * p.probs[i];
+    const modelTop = this.model.labels[p.order[0]] as EmotionLabel;
+    const modelProb = p.probs[p.order[0]];
+    const signals = [...lex.signals, `model:${modelTop}:${modelProb.toFixed(2)}`];
+    // Otherwise the learned model catches what no word names (rhetorical anger, tired politeness),
+    // when it is sure enough and the message is long enough to judge.
+    if (modelTop !== lex.label && modelProb >= MODEL_OVERRIDES && text.trim().length >= MIN_CHARS_FOR_MODEL) {
+      const score = Math.round(Math.min(0.95, modelProb * 0.9) * 100) / 100;
+      return { label: modelTop, score, signals };
     }
-    // The word lists as a distribution: their label gets most of the mass, by their confidence.
-    const lexMass = lex.label === 'neutral' ? 0.55 : 0.45 + 0.5 * lex.score;
-    for (const label of LABELS) {
-      combined[label] += (1 - MODEL_WEIGHT) * (label === lex.label ? lexMass : (1 - lexMass) / 3);
-    }
-    let best: EmotionLabel = 'neutral';
-    for (const label of LABELS) if (combined[label] > combined[best]) best = label;
-    const modelTop = this.model.labels[p.order[0]];
-    const signals = [...lex.signals, `model:${modelTop}:${p.probs[p.order[0]].toFixed(2)}`];
-    return { label: best, score: Math.round(combined[best] * 100) / 100, signals };
+    return { ...lex, signals };
   }
 }
