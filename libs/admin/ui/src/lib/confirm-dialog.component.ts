@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogModule } from '@angular/material/dialog';
+import { filter, Observable } from 'rxjs';
 
 export interface ConfirmDialogData {
   title: string;
@@ -11,7 +12,7 @@ export interface ConfirmDialogData {
   danger?: boolean;
 }
 
-/** A yes/no question. Closes with `true` when confirmed. Open it with `MatDialog.open(ConfirmDialogComponent, { data })`. */
+/** A yes/no question. Closes with `true` when confirmed. Open it with `confirmAction(dialog, data)`. */
 @Component({
   selector: 'kefu-confirm-dialog',
   imports: [MatButtonModule, MatDialogModule],
@@ -37,4 +38,12 @@ export interface ConfirmDialogData {
 })
 export class ConfirmDialogComponent {
   protected readonly data = inject<ConfirmDialogData>(MAT_DIALOG_DATA);
+}
+
+/** Asks `data` in the confirm dialog; emits `true` once if the user confirms, nothing otherwise. */
+export function confirmAction(dialog: MatDialog, data: ConfirmDialogData, width = '440px'): Observable<true> {
+  return dialog
+    .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, { data, width })
+    .afterClosed()
+    .pipe(filter((ok): ok is true => ok === true));
 }

@@ -25,14 +25,9 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AuthService, toApiError } from '@kefu/admin/auth/data-access';
 import { InboxesService } from '@kefu/admin/inboxes/data-access';
-import {
-  ConfirmDialogComponent,
-  ConfirmDialogData,
-  LocalizedDatePipe,
-  PageHeaderComponent,
-} from '@kefu/admin/ui';
+import { ConfirmDialogData, LocalizedDatePipe, PageHeaderComponent, confirmAction } from '@kefu/admin/ui';
 import { InboxDto, Permission } from '@kefu/shared/contracts';
-import { catchError, EMPTY, filter, startWith, switchMap } from 'rxjs';
+import { catchError, EMPTY, startWith, switchMap } from 'rxjs';
 import { InboxCredentialsComponent } from './inbox-credentials.component';
 import { applyServerIssues, createInboxForm, patchInboxForm, toUpdateInput } from './inbox-form';
 import { SendMessageSnippetComponent } from './send-message-snippet.component';
@@ -193,14 +188,8 @@ export class InboxSettingsPageComponent {
       cancel: t('common.cancel'),
       danger: true,
     };
-    this.dialog
-      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, {
-        data,
-        width: '440px',
-      })
-      .afterClosed()
+    confirmAction(this.dialog, data)
       .pipe(
-        filter((ok) => ok === true),
         switchMap(() => {
           this.rotating.set(true);
           return this.inboxes.rotateSecret(inbox.id);

@@ -22,9 +22,9 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { toApiError } from '@kefu/admin/auth/data-access';
 import { NluIntentsStore, NluService, NluTrainingStore } from '@kefu/admin/nlu/data-access';
-import { ConfirmDialogComponent, ConfirmDialogData } from '@kefu/admin/ui';
+import { ConfirmDialogData, confirmAction } from '@kefu/admin/ui';
 import { NluExampleDto } from '@kefu/shared/contracts';
-import { filter, forkJoin, startWith, switchMap } from 'rxjs';
+import { forkJoin, startWith, switchMap } from 'rxjs';
 import { ExampleListComponent } from './example-list.component';
 import { NluActions } from './nlu-actions';
 import { NluNumberPipe } from './nlu-format';
@@ -229,16 +229,8 @@ export class IntentSheetComponent {
       cancel: t('common.cancel'),
       danger: true,
     };
-    this.dialog
-      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, {
-        data,
-        width: '480px',
-      })
-      .afterClosed()
-      .pipe(
-        filter((ok) => ok === true),
-        switchMap(() => this.store.delete(this.name)),
-      )
+    confirmAction(this.dialog, data, '480px')
+      .pipe(switchMap(() => this.store.delete(this.name)))
       .subscribe({
         next: () => {
           this.training.markChanged();

@@ -4,9 +4,9 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoService } from '@jsverse/transloco';
 import { AuthService, toApiError } from '@kefu/admin/auth/data-access';
 import { NluTrainingStore } from '@kefu/admin/nlu/data-access';
-import { ConfirmDialogComponent, ConfirmDialogData } from '@kefu/admin/ui';
+import { ConfirmDialogData, confirmAction } from '@kefu/admin/ui';
 import { NluModelDto, Permission } from '@kefu/shared/contracts';
-import { filter, switchMap } from 'rxjs';
+import { switchMap } from 'rxjs';
 
 /** The page-wide actions (retrain, restore a model) with their confirmations and messages. Provided by the page. */
 @Injectable()
@@ -34,16 +34,8 @@ export class NluActions {
       confirm: t('nlu.models.restore'),
       cancel: t('common.cancel'),
     };
-    this.dialog
-      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, {
-        data,
-        width: '480px',
-      })
-      .afterClosed()
-      .pipe(
-        filter((ok) => ok === true),
-        switchMap(() => this.store.restore(model.version)),
-      )
+    confirmAction(this.dialog, data, '480px')
+      .pipe(switchMap(() => this.store.restore(model.version)))
       .subscribe({
         next: () =>
           this.snackBar.open(t('nlu.models.restored', { version: model.version }), undefined, {
