@@ -49,7 +49,8 @@ export class SoftmaxClassifier {
 
   constructor(
     readonly labels: string[],
-    private readonly vocab: Map<number, number>,
+    /** Feature hash of each weight row. */
+    private readonly hashes: Int32Array,
     private readonly weights: Float32Array,
     private readonly bias: Float32Array,
     /** Per-feature inverse document frequency: rare, telling features weigh more. */
@@ -58,11 +59,12 @@ export class SoftmaxClassifier {
     this.scores = new Float64Array(labels.length);
     this.probs = new Float32Array(labels.length);
     let cap = 1024;
-    while (cap < vocab.size * 2) cap <<= 1;
+    while (cap < hashes.length * 2) cap <<= 1;
     this.slotKeys = new Int32Array(cap).fill(-1);
     this.slotRows = new Int32Array(cap);
     this.slotMask = cap - 1;
-    for (const [h, row] of vocab) {
+    for (let row = 0; row < hashes.length; row++) {
+      const h = hashes[row];
       let i = Math.imul(h, 0x9e3779b1) >>> 0 & this.slotMask;
       while (this.slotKeys[i] !== -1) i = (i + 1) & this.slotMask;
       this.slotKeys[i] = h;
@@ -83,12 +85,19 @@ export class SoftmaxClassifier {
   }
 
   get featureCount(): number {
-    return this.vocab.size;
+    return this.hashes.length;
   }
 
   /** Approximate heap bytes held by the model. */
   get sizeBytes(): number {
-    return this.weights.byteLength + this.bias.byteLength + this.idf.byteLength + this.vocab.size * 40;
+    return (
+      this.weights.byteLength +
+      this.bias.byteLength +
+      this.idf.byteLength +
+      this.hashes.byteLength +
+      this.slotKeys.byteLength +
+      this.slotRows.byteLength
+    );
   }
 
   predict(normalized: string, language: string): Prediction {
@@ -249,24 +258,25 @@ export class SoftmaxClassifier {
     for (let i = 0; i < W.length; i++) W[i] -= U[i] / t;
     for (let c = 0; c < C; c++) b[c] -= bU[c] / t;
     await options.onProgress?.(1);
-    return new SoftmaxClassifier(labels, vocab, W, b, idf);
+    const hashes = new Int32Array(V);
+    for (const [h, row] of vocab) hashes[row] = h;
+    return new SoftmaxClassifier(labels, hashes, W, b, idf);
   }
 
   /** Compact binary form: a JSON header, the feature hashes and the weights, gzipped. */
   serialize(): Buffer {
     const header = Buffer.from(
-      JSON.stringify({ scheme: FEATURE_SCHEME_VERSION, labels: this.labels, features: this.vocab.size }),
+      JSON.stringify({ scheme: FEATURE_SCHEME_VERSION, labels: this.labels, features: this.hashes.length }),
       'utf8',
     );
-    const hashes = new Int32Array(this.vocab.size);
-    for (const [h, row] of this.vocab) hashes[row] = h;
+    const hashes = this.hashes;
     const len = Buffer.alloc(4);
     len.writeUInt32LE(header.length, 0);
     return gzipSync(
       Buffer.concat([
         len,
         header,
-        Buffer.from(hashes.buffer),
+        Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength),
         Buffer.from(this.bias.buffer, this.bias.byteOffset, this.bias.byteLength),
         Buffer.from(this.idf.buffer, this.idf.byteOffset, this.idf.byteLength),
         Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength),
@@ -301,8 +311,6 @@ export class SoftmaxClassifier {
     off += V * 4;
     const weights = new Float32Array(V * C);
     Buffer.from(weights.buffer).set(raw.subarray(off, off + V * C * 4));
-    const vocab = new Map<number, number>();
-    for (let i = 0; i < V; i++) vocab.set(hashes[i], i);
-    return new SoftmaxClassifier(header.labels, vocab, weights, bias, idf);
+    return new SoftmaxClassifier(header.labels, hashes, weights, bias, idf);
   }
 }
