@@ -109,8 +109,14 @@ export function generateArticles(from: number, to: number): GeneratedArticle[] {
   return out;
 }
 
-/** Shopper questions about generated products, worded unlike the templates. */
-export function productQueries(count: number, articles: number, seed = 7): { query: string; locale: Locale }[] {
+/** The template each question form of productQueries asks about (warranty, care, battery, stock, gift). */
+const FORM_TEMPLATE = [0, 1, 3, 4, 7];
+
+/**
+ * Shopper questions about generated products, worded unlike the templates, with the external key of
+ * the article that answers each.
+ */
+export function productQueries(count: number, articles: number, seed = 7): { query: string; locale: Locale; externalKey: string }[] {
   const r = rng(seed);
   const ask: Record<Locale, ((p: string) => string)[]> = {
     'zh-CN': [(p) => `${p}保修多久`, (p) => `${p}能水洗吗`, (p) => `${p}多久能充满`, (p) => `${p}啥时候有货`, (p) => `${p}送不送东西`],
@@ -119,9 +125,12 @@ export function productQueries(count: number, articles: number, seed = 7): { que
   };
   const products = Math.max(1, Math.floor(articles / 3 / 8));
   return Array.from({ length: count }, () => {
-    const locale = LOCALES[Math.floor(r() * 3)];
-    const p = productName(locale, Math.floor(r() * products));
+    const l = Math.floor(r() * 3);
+    const locale = LOCALES[l];
+    const product = Math.floor(r() * products);
+    const p = productName(locale, product);
     const forms = ask[locale];
-    return { query: forms[Math.floor(r() * forms.length)](p), locale };
+    const form = Math.floor(r() * forms.length);
+    return { query: forms[form](p), locale, externalKey: `gen-${3 * (product * 8 + FORM_TEMPLATE[form]) + l}` };
   });
 }

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ArticleWriter } from './articles/article-writer';
+import { KnowledgeCacheBus } from './cache/knowledge-cache-bus';
+import { ExclusiveTransactions } from './db/exclusive-transaction';
 import { ArticlesService } from './articles/articles.service';
 import { ArticlesController } from './controllers/articles.controller';
 import { FeedsController } from './controllers/feeds.controller';
@@ -31,6 +33,8 @@ import { UnknownQuestionsService } from './unknown/unknown-questions.service';
   imports: [TypeOrmModule.forFeature(KNOWLEDGE_ENTITIES)],
   controllers: [ArticlesController, SearchController, SynonymsController, ImportsController, FeedsController, UnknownQuestionsController],
   providers: [
+    KnowledgeCacheBus,
+    ExclusiveTransactions,
     ArticleWriter,
     ArticlesService,
     ArticleUpserter,

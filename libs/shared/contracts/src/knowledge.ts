@@ -173,6 +173,8 @@ export interface KnowledgeArticleDto {
   version: number;
   /** The user who saved the current version; null for imports without a user, feeds and seeds. */
   authorId: string | null;
+  /** That user's display name; null without an author or when the user has been deleted. */
+  authorName: string | null;
   source: ArticleSource;
   /** The feed that keeps this article in sync, if any. */
   feedId: string | null;
@@ -198,6 +200,8 @@ export interface KnowledgeArticleVersionDto {
   tags: string[];
   status: ArticleStatus;
   authorId: string | null;
+  /** The author's display name; null without an author or when the user has been deleted. */
+  authorName: string | null;
   source: ArticleSource;
   /** For a restore: the version it copies. */
   restoredFrom: number | null;
@@ -211,6 +215,8 @@ export interface KnowledgeVersionSummaryDto {
   title: string;
   status: ArticleStatus;
   authorId: string | null;
+  /** The author's display name; null without an author or when the user has been deleted. */
+  authorName: string | null;
   source: ArticleSource;
   restoredFrom: number | null;
   note: string | null;

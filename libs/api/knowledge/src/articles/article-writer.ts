@@ -5,7 +5,7 @@ import { Article } from '../entities/article.entity';
 import { ArticleVersion } from '../entities/article-version.entity';
 import { ArticleContent, buildArticleIndex, CONTENT_FIELDS, contentHash, termsOfStoredTokens } from '../indexing/article-index';
 import { applyTermDeltas, mergeDeltas, TermContribution, termDeltas } from '../indexing/term-stats';
-import { TermStatsCache } from '../search/term-stats-cache.service';
+import { KnowledgeCacheBus } from '../cache/knowledge-cache-bus';
 
 export interface WriteMeta {
   authorId: string | null;
@@ -30,7 +30,7 @@ export type LoadedArticle = Pick<Article, 'id' | 'version' | 'status' | 'locale'
  */
 @Injectable()
 export class ArticleWriter {
-  constructor(private readonly termCache: TermStatsCache) {}
+  constructor(private readonly bus: KnowledgeCacheBus) {}
 
   /** Inserts an article and its version 1; returns the new id. */
   async create(em: EntityManager, content: ArticleContent, meta: WriteMeta, deltas?: Map<string, number>): Promise<number> {
@@ -127,7 +127,9 @@ export class ArticleWriter {
     const d = termDeltas(before, after);
     if (into) mergeDeltas(into, d);
     else await applyTermDeltas(em, d);
-    this.termCache.forget();
+    // Every process drops the locale's cached document frequencies once this transaction commits.
+    const locales = new Set([before?.locale, after?.locale].filter((l): l is string => !!l));
+    if (locales.size) await this.bus.changed(em, [...locales].map((l) => `terms:${l}`));
   }
 
   private async assertKeyFree(em: EntityManager, key: string | null, selfId: number | null) {

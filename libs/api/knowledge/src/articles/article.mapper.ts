@@ -6,7 +6,8 @@ import type {
 import type { Article } from '../entities/article.entity';
 import type { ArticleVersion } from '../entities/article-version.entity';
 
-export function toArticleDto(a: Article): KnowledgeArticleDto {
+/** `authorName`: users.name of the author (null when there is none or the user was deleted). */
+export function toArticleDto(a: Article, authorName: string | null): KnowledgeArticleDto {
   return {
     id: a.id,
     externalKey: a.externalKey,
@@ -21,6 +22,7 @@ export function toArticleDto(a: Article): KnowledgeArticleDto {
     status: a.status,
     version: a.version,
     authorId: a.authorId,
+    authorName: a.authorId ? authorName : null,
     source: a.source,
     feedId: a.feedId,
     createdAt: a.createdAt.toISOString(),
@@ -28,12 +30,12 @@ export function toArticleDto(a: Article): KnowledgeArticleDto {
   };
 }
 
-export function toListItemDto(a: Article): KnowledgeArticleListItemDto {
-  const { answer, ...rest } = toArticleDto(a);
+export function toListItemDto(a: Article, authorName: string | null): KnowledgeArticleListItemDto {
+  const { answer, ...rest } = toArticleDto(a, authorName);
   return { ...rest, answerPreview: answer.length > 200 ? `${answer.slice(0, 200)}…` : answer };
 }
 
-export function toVersionDto(v: ArticleVersion): KnowledgeArticleVersionDto {
+export function toVersionDto(v: ArticleVersion, authorName: string | null): KnowledgeArticleVersionDto {
   return {
     articleId: v.articleId,
     version: v.version,
@@ -48,6 +50,7 @@ export function toVersionDto(v: ArticleVersion): KnowledgeArticleVersionDto {
     tags: v.tags,
     status: v.status,
     authorId: v.authorId,
+    authorName: v.authorId ? authorName : null,
     source: v.source,
     restoredFrom: v.restoredFrom,
     note: v.note,

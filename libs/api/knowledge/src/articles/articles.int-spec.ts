@@ -1,6 +1,7 @@
-import { ArticleStatus, KnowledgeArticleDto, KnowledgeDiffDto, KnowledgeVersionSummaryDto, Page, KnowledgeArticleListItemDto } from '@kefu/shared/contracts';
+import { ArticleStatus, KnowledgeArticleDto, KnowledgeDiffDto, KnowledgeVersionSummaryDto, Page, KnowledgeArticleListItemDto, Role } from '@kefu/shared/contracts';
 import { createTestApp, TestApp } from '@kefu/api/platform/testing';
-import { client, count, knowledgeRoot, resetKnowledge, staff } from '../testing/knowledge-test-kit';
+import { UsersService } from '@kefu/api/identity';
+import { client, count, knowledgeRoot, resetKnowledge, signIn, staff } from '../testing/knowledge-test-kit';
 
 const returns = {
   title: '退货运费说明',
@@ -51,6 +52,31 @@ describe('knowledge articles', () => {
     const got = await api<KnowledgeArticleDto>('GET', `/api/v1/knowledge/articles/${a.id}`, { cookie: cookies.agent });
     expect(got.status).toBe(200);
     expect(got.body.answer).toBe('质量问题由本店承担运费。');
+  });
+
+  it("names each version's author, and gives no name once that user is deleted", async () => {
+    const a = await create();
+    await t.app.get(UsersService).create({ email: 'editor@kefu.test', name: 'Editor Li', role: Role.Admin, password: 'editor-password' });
+    const editor = await signIn(t, 'editor@kefu.test', 'editor-password');
+    const saved = await api<KnowledgeArticleDto>('PATCH', `/api/v1/knowledge/articles/${a.id}`, { body: { answer: '本店承担。' }, cookie: editor });
+    expect(saved.body).toMatchObject({ version: 2, authorName: 'Editor Li' });
+    expect(a.authorName).toBe('Administrator');
+
+    const history = async () => (await api<KnowledgeVersionSummaryDto[]>('GET', `/api/v1/knowledge/articles/${a.id}/versions`, { cookie: cookies.agent })).body;
+    expect((await history()).map((v) => [v.version, v.authorName])).toEqual([
+      [2, 'Editor Li'],
+      [1, 'Administrator'],
+    ]);
+    const list = await api<Page<KnowledgeArticleListItemDto>>('GET', '/api/v1/knowledge/articles', { cookie: cookies.analyst });
+    expect(list.body.items[0]).toMatchObject({ id: a.id, authorName: 'Editor Li' });
+
+    await t.db.query(`DELETE FROM users WHERE email = 'editor@kefu.test'`);
+    const after = await history();
+    expect(after[0]).toMatchObject({ version: 2, authorId: saved.body.authorId, authorName: null });
+    expect(after[1].authorName).toBe('Administrator');
+    const v2 = await api<{ authorName: string | null; authorId: string }>('GET', `/api/v1/knowledge/articles/${a.id}/versions/2`, { cookie: cookies.agent });
+    expect(v2.body).toMatchObject({ authorId: saved.body.authorId, authorName: null });
+    expect((await api<KnowledgeArticleDto>('GET', `/api/v1/knowledge/articles/${a.id}`, { cookie: cookies.agent })).body.authorName).toBeNull();
   });
 
   it('keeps every save as an immutable version, diffs two of them and restores an old one as a new version', async () => {

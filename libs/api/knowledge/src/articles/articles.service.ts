@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import {
   ArticleSource,
   ArticleStatus,
@@ -26,6 +26,16 @@ import { ArticleWriter, contentOf } from './article-writer';
 import { changedFields, diffVersions } from './version-diff';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Joins the author's display name (users.name) as the raw column `author_name`: null when there is
+ * no author or the user has been deleted (authors are not foreign keys, history outlives accounts).
+ */
+function withAuthorName<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
+  return qb.leftJoin('users', 'author', `author.id = ${alias}.authorId`).addSelect('author.name', 'author_name');
+}
+
+type AuthorRaw = { author_name?: string | null };
 
 /** The article editor's use cases: list, read, create, save (a new version), delete, history, diff, restore. */
 @Injectable()
@@ -61,18 +71,22 @@ export class ArticlesService {
     }
     // The cursor keeps the timestamp to the microsecond, so rows saved in the same millisecond are not skipped.
     qb.addSelect(`to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at');
+    withAuthorName(qb, 'a');
     const { entities, raw } = await qb.orderBy('a.updatedAt', 'DESC').addOrderBy('a.id', 'DESC').limit(q.limit + 1).getRawAndEntities();
     const page = entities.slice(0, q.limit);
     const last = page[page.length - 1];
     const lastRaw = raw[page.length - 1] as { cursor_at: string } | undefined;
     return {
-      items: page.map(toListItemDto),
+      items: page.map((a, i) => toListItemDto(a, (raw[i] as AuthorRaw).author_name ?? null)),
       nextCursor: entities.length > q.limit && last && lastRaw ? encodeCursor([lastRaw.cursor_at, last.id]) : null,
     };
   }
 
   async get(id: string | number): Promise<KnowledgeArticleDto> {
-    return toArticleDto(await this.find(this.db.manager, id));
+    const qb = this.db.getRepository(Article).createQueryBuilder('a').where('a.id = :id', { id: this.idOr404(id) });
+    const { entities, raw } = await withAuthorName(qb, 'a').getRawAndEntities();
+    if (!entities[0]) throw new NotFoundException(`article ${id} does not exist`);
+    return toArticleDto(entities[0], (raw[0] as AuthorRaw).author_name ?? null);
   }
 
   async create(body: unknown, authorId: string | null): Promise<KnowledgeArticleDto> {
@@ -113,16 +127,18 @@ export class ArticlesService {
 
   async versions(id: string): Promise<KnowledgeVersionSummaryDto[]> {
     const article = await this.find(this.db.manager, id);
-    const rows = await this.db.getRepository(ArticleVersion).find({ where: { articleId: article.id }, order: { version: 'ASC' } });
+    const qb = this.db.getRepository(ArticleVersion).createQueryBuilder('v').where('v.articleId = :id', { id: article.id });
+    const { entities: rows, raw } = await withAuthorName(qb, 'v').orderBy('v.version', 'ASC').getRawAndEntities();
     const out: KnowledgeVersionSummaryDto[] = [];
     let prev: ArticleContent | null = null;
-    for (const v of rows) {
+    for (const [i, v] of rows.entries()) {
       const content = contentOf(v);
       out.push({
         version: v.version,
         title: v.title,
         status: v.status,
         authorId: v.authorId,
+        authorName: v.authorId ? ((raw[i] as AuthorRaw).author_name ?? null) : null,
         source: v.source,
         restoredFrom: v.restoredFrom,
         note: v.note,
@@ -136,7 +152,14 @@ export class ArticlesService {
 
   async version(id: string, version: string): Promise<KnowledgeArticleVersionDto> {
     const article = await this.find(this.db.manager, id);
-    return toVersionDto(await this.findVersion(this.db.manager, article.id, version));
+    const v = /^[1-9]\d{0,8}$/.test(version)
+      ? await withAuthorName(
+          this.db.getRepository(ArticleVersion).createQueryBuilder('v').where('v.articleId = :id AND v.version = :version', { id: article.id, version: Number(version) }),
+          'v',
+        ).getRawAndEntities()
+      : { entities: [], raw: [] };
+    if (!v.entities[0]) throw new NotFoundException(`article ${article.id} has no version ${version}`);
+    return toVersionDto(v.entities[0], (v.raw[0] as AuthorRaw).author_name ?? null);
   }
 
   async diff(id: string, version: string, query: unknown): Promise<KnowledgeDiffDto> {

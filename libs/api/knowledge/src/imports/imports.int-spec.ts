@@ -1,7 +1,10 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { KnowledgeArticleDto, KnowledgeImportDto } from '@kefu/shared/contracts';
 import { createTestApp, TestApp, waitFor } from '@kefu/api/platform/testing';
+import { KnowledgeImport } from '../entities/knowledge-import.entity';
 import { client, count, knowledgeRoot, resetKnowledge, staff } from '../testing/knowledge-test-kit';
+import { ArticleUpserter } from './article-upserter';
+import { IMPORT_BATCH, ImportsService } from './imports.service';
 
 const CSV = [
   'external_key,title,questions,answer,locale,tags',
@@ -117,6 +120,49 @@ describe('knowledge import and export', () => {
     }
     const zh = await api('GET', '/api/v1/knowledge/export?format=json&locale=zh-CN', { cookie: cookies.agent });
     expect((JSON.parse(zh.raw.toString('utf8')) as { articles: unknown[] }).articles).toHaveLength(4);
+  });
+
+  it('commits in batches with their progress: a crash mid-way leaves whole batches, and a re-run completes the rest once', async () => {
+    const rows = IMPORT_BATCH * 2 + 50;
+    const lines = ['external_key,title,answer,locale'];
+    for (let i = 0; i < rows; i++) lines.push(`k-${i},Question ${i},Answer ${i},en`);
+    lines.push(',Question 3,A row without a key that duplicates article k-3 by title,en');
+    // Stored without queueing, so this test runs the job itself.
+    const imp = await t.db.getRepository(KnowledgeImport).save({
+      format: 'csv',
+      fileName: 'crash.csv',
+      status: 'queued',
+      options: {},
+      payload: Buffer.from(lines.join('\n')),
+      createdBy: null,
+    } as Partial<KnowledgeImport>);
+    const imports = t.app.get(ImportsService);
+    const upserter = t.app.get(ArticleUpserter);
+    const real = upserter.upsert.bind(upserter);
+    let calls = 0;
+    const crash = jest.spyOn(upserter, 'upsert').mockImplementation(async (...args) => {
+      if (++calls === IMPORT_BATCH + 30) throw new Error('the process died');
+      return real(...args);
+    });
+    await expect(imports.run(imp.id)).rejects.toThrow('the process died');
+    crash.mockRestore();
+
+    // The first batch is in, with its progress; nothing of the second.
+    const state = async () => (await t.db.getRepository(KnowledgeImport).findOneByOrFail({ id: imp.id }));
+    expect(await state()).toMatchObject({ status: 'running', total: rows + 1, processed: IMPORT_BATCH, created: IMPORT_BATCH, failed: 0 });
+    expect(await articles()).toBe(IMPORT_BATCH);
+    expect(await versions()).toBe(IMPORT_BATCH);
+    expect(await count(t, `SELECT df AS n FROM knowledge_terms WHERE locale = 'en' AND term = ''`)).toBe(IMPORT_BATCH);
+
+    // Two runs at once (a retry while a stalled attempt goes on): one applies each batch, the other stands back.
+    await Promise.all([imports.run(imp.id), imports.run(imp.id)]);
+    const done = await state();
+    expect(done).toMatchObject({ status: 'completed', processed: rows + 1, created: rows, updated: 0, unchanged: 0, failed: 1 });
+    expect(done.errors).toEqual([{ row: rows + 1, message: expect.stringMatching(/^duplicates article \d+ \(same title/), externalKey: null }]);
+    expect(await articles()).toBe(rows);
+    expect(await versions()).toBe(rows);
+    expect(await count(t, `SELECT df AS n FROM knowledge_terms WHERE locale = 'en' AND term = ''`)).toBe(rows);
+    expect(await count(t, `SELECT count(*) AS n FROM knowledge_articles WHERE version <> 1`)).toBe(0);
   });
 
   it.each([

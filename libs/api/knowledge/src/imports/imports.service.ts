@@ -12,6 +12,7 @@ import {
 } from '@kefu/shared/contracts';
 import { parseWith } from '@kefu/api/platform/http';
 import { QueueService } from '@kefu/api/platform/queue';
+import { ExclusiveTransactions, yieldToEventLoop } from '../db/exclusive-transaction';
 import { KnowledgeImport } from '../entities/knowledge-import.entity';
 import { ArticleContent, contentHash } from '../indexing/article-index';
 import { applyTermDeltas } from '../indexing/term-stats';
@@ -22,8 +23,16 @@ import { ArticleUpserter } from './article-upserter';
 import { FileFormatError, parseRows, RawRow } from './file-parsers';
 import { DuplicateTracker, titleKey, validateRow } from './row-validation';
 
-const BATCH = 250;
+/**
+ * Rows per transaction. Each batch commits its articles, versions, term counts and the import's
+ * progress together; between batches the job yields, so that progress reads and other requests get
+ * through (on the embedded database, which has one session, they wait for at most one batch).
+ */
+export const IMPORT_BATCH = 200;
 const MAX_STORED_ERRORS = 1000;
+
+/** Another run of the same import moved on (a job retried while the first attempt still ran). */
+class ImportMovedOn extends Error {}
 
 export function toImportDto(i: KnowledgeImport): KnowledgeImportDto {
   return {
@@ -68,6 +77,7 @@ export class ImportsService implements OnModuleInit {
     private readonly queue: QueueService,
     private readonly upserter: ArticleUpserter,
     private readonly synonyms: SynonymsService,
+    private readonly tx: ExclusiveTransactions,
   ) {}
 
   onModuleInit() {
@@ -115,13 +125,20 @@ export class ImportsService implements OnModuleInit {
   }
 
   /**
-   * The job. Resumes after the rows already counted as processed (a retry after a crash), and
-   * quietly stops when the import is already finished.
+   * The job. Applies the rows in batches of IMPORT_BATCH, each in its own transaction together with
+   * the progress counters and row errors, so a crash leaves the import at the end of a committed
+   * batch and a re-run (the job's retry, or the next attempt after a restart) resumes there: rows
+   * before it count for duplicate detection, and rows match on their external key, so nothing is
+   * applied twice. Quietly stops when the import is already finished, or when another run of it is
+   * ahead.
    */
   async run(importId: string): Promise<void> {
+    // The upload that queued us answers first (the embedded queue runs jobs in the same process).
+    await yieldToEventLoop();
     const repo = this.db.getRepository(KnowledgeImport);
     const imp = await repo.createQueryBuilder('i').addSelect('i.payload').where('i.id = :id', { id: importId }).getOne();
     if (!imp || imp.status === 'completed' || imp.status === 'failed' || !imp.payload) return;
+    await yieldToEventLoop();
 
     let rows: RawRow[];
     try {
@@ -131,29 +148,48 @@ export class ImportsService implements OnModuleInit {
       await repo.update({ id: imp.id }, { status: 'failed', error: e.message, payload: null, finishedAt: new Date() });
       return;
     }
+    imp.payload = null; // the rows are all we need from here on
+    await yieldToEventLoop();
     await repo.update({ id: imp.id }, { status: 'running', total: rows.length, startedAt: imp.startedAt ?? new Date() });
     await this.synonyms.index();
 
     const defaults = { locale: imp.options.locale, status: imp.options.status as ArticleStatus | undefined };
+    const validate = (r: RawRow) => ({ row: r.row, result: validateRow(r, defaults) });
     const tracker = new DuplicateTracker();
-    const validated = rows.map((r) => ({ row: r.row, result: validateRow(r, defaults) }));
     // Rows processed before a crash still count for duplicate detection.
-    for (const v of validated.slice(0, imp.processed)) if (v.result.ok) tracker.check(v.row, v.result.content);
-
-    for (let start = imp.processed; start < validated.length; start += BATCH) {
-      const batch = validated.slice(start, start + BATCH);
-      await this.db.transaction((em) => this.applyBatch(em, imp, batch, tracker));
+    for (let start = 0; start < imp.processed; start += IMPORT_BATCH) {
+      for (const v of rows.slice(start, Math.min(imp.processed, start + IMPORT_BATCH)).map(validate)) if (v.result.ok) tracker.check(v.row, v.result.content);
+      await yieldToEventLoop();
     }
-    await repo.update({ id: imp.id }, { status: 'completed', payload: null, finishedAt: new Date() });
+
+    try {
+      for (let start = imp.processed; start < rows.length; start += IMPORT_BATCH) {
+        const batch = rows.slice(start, start + IMPORT_BATCH).map(validate);
+        await this.tx.run((em) => this.applyBatch(em, imp, start, batch, tracker));
+        await yieldToEventLoop();
+      }
+    } catch (e) {
+      if (!(e instanceof ImportMovedOn)) throw e;
+      this.log.warn(`import ${imp.id}: another run is ahead of this one; leaving it the rest`);
+      return;
+    }
+    await repo.update({ id: imp.id, status: 'running' }, { status: 'completed', payload: null, finishedAt: new Date() });
     this.log.log(`import ${imp.id} completed: ${rows.length} rows`);
   }
 
   private async applyBatch(
     em: EntityManager,
     imp: KnowledgeImport,
+    start: number,
     batch: { row: number; result: ReturnType<typeof validateRow> }[],
     tracker: DuplicateTracker,
   ): Promise<void> {
+    // The import row, locked: a second run of the same import waits here, then sees it moved on.
+    const [state] = (await em.query(`SELECT processed, status FROM knowledge_imports WHERE id = $1 FOR UPDATE`, [imp.id])) as {
+      processed: number;
+      status: string;
+    }[];
+    if (!state || state.status !== 'running' || state.processed !== start) throw new ImportMovedOn();
     const counts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
     const errors: ImportRowErrorDto[] = [];
     const fail = (row: number, message: string, externalKey: string | null) => {

@@ -46,6 +46,13 @@ export interface ArticleIndex {
   terms: string[];
 }
 
+/**
+ * Bumped whenever segmentation changes what an article's stored tokens would be (a re-index then
+ * runs once in the background, see KnowledgeReindexProcessor). 2: traditional Chinese folded to
+ * simplified.
+ */
+export const INDEX_VERSION = 2;
+
 /** The start of the answer is what it is about; the rest would only slow ranking. */
 const MAX_ANSWER_TOKENS = 150;
 const MAX_POSITIONS = 8;
@@ -74,7 +81,7 @@ export function buildArticleIndex(c: Pick<ArticleContent, 'title' | 'questions' 
   const searchVector = [...positions].map(([t, p]) => `${quote(t)}:${p.join(',')}`).join(' ');
   return {
     searchVector,
-    searchVariants: variants.map(similarityText),
+    searchVariants: variants.map((v) => similarityText(v, c.locale)),
     searchTokens: [...variantTokens.map((t) => t.join(' ')), answerTokens.join(' ')],
     terms: [...positions.keys()],
   };

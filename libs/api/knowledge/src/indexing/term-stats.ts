@@ -46,8 +46,13 @@ export async function applyTermDeltas(em: EntityManager, deltas: Map<string, num
   }
 }
 
-/** Recomputes every document frequency from the articles (after a reindex). */
+/**
+ * Recomputes every document frequency from the articles (after a reindex), in the caller's
+ * transaction. The table lock makes concurrent article writes apply their changes after the
+ * recount, which then already sees every article committed before it.
+ */
 export async function rebuildTermStats(em: EntityManager): Promise<void> {
+  await em.query(`LOCK TABLE knowledge_terms IN EXCLUSIVE MODE`);
   await em.query(`DELETE FROM knowledge_terms`);
   await em.query(`
     INSERT INTO knowledge_terms (locale, term, df)

@@ -24,9 +24,15 @@ export interface KnowledgeFeedSyncPayload {
 }
 export const KnowledgeFeedSyncJob = defineJob<KnowledgeFeedSyncPayload>('knowledge.feed-sync', { attempts: 1 });
 
-/** Re-segment every article (after the segmenter learned new words from synonyms) and recount terms. */
+/**
+ * Re-segment every article and recount terms: after the segmenter learned new words from synonyms,
+ * or (with `indexVersion`, job id `knowledge-reindex-index-v<n>`) once when the segmentation code
+ * changed since the index was written.
+ */
 export interface KnowledgeReindexPayload {
   requestedAt: string;
+  /** Only if the stored index is older than this version. */
+  indexVersion?: number;
 }
 export const KnowledgeReindexJob = defineJob<KnowledgeReindexPayload>('knowledge.reindex', {
   attempts: 3,

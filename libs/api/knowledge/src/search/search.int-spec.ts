@@ -1,5 +1,8 @@
 import { KnowledgeArticleDto, KnowledgeSearchResultDto, SynonymGroupDto } from '@kefu/shared/contracts';
 import { createTestApp, TestApp, waitFor } from '@kefu/api/platform/testing';
+import { QueueService } from '@kefu/api/platform/queue';
+import { INDEX_VERSION } from '../indexing/article-index';
+import { KnowledgeReindexProcessor } from '../jobs/knowledge-reindex.processor';
 import { KnowledgeService } from '../knowledge.service';
 import { client, knowledgeRoot, resetKnowledge, seedDemo, staff } from '../testing/knowledge-test-kit';
 
@@ -38,6 +41,51 @@ describe('knowledge retrieval', () => {
     expect(r.hits[0].matchedVariant).toBe('退货运费说明');
     expect(r.threshold).toBe(0.45);
     expect(r.terms).toEqual(expect.arrayContaining(['退货', '运费', '退货运费']));
+  });
+
+  it('reads traditional Chinese as simplified: 退貨運費誰出 finds 退货运费说明, and a traditional article answers simplified questions', async () => {
+    const r = await search('退貨運費誰出', 'zh-CN');
+    expect(r.hits[0]).toMatchObject({ title: '退货运费说明', answerable: true });
+    expect(r.hits[0].score).toBe((await search('退货运费谁出', 'zh-CN')).hits[0].score);
+    expect(r.terms).toEqual(expect.arrayContaining(['退货', '运费']));
+
+    const tw = await createArticle({ title: '發票怎麼開', questions: ['可以開統一發票嗎'], answer: '結帳時填寫統編即可。', locale: 'zh-TW' });
+    for (const q of ['发票怎么开', '發票怎麼開', '能开统一发票吗']) {
+      const hit = (await search(q, 'zh-TW')).hits[0];
+      expect(hit).toMatchObject({ articleId: tw.id, answerable: true });
+    }
+    expect((await search('发票怎么开', 'zh-TW')).hits[0].matchedVariant).toBe('發票怎麼開');
+  });
+
+  it('re-segments an index written before the current segmentation in the background, once, never in a migration', async () => {
+    const a = await createArticle({ title: '退貨郵費怎麼算', answer: '按重量計。', locale: 'zh-CN' });
+    // The index as the code before traditional folding wrote it.
+    await t.db.query(
+      `UPDATE knowledge_articles SET search_vector = '''退貨'':1A ''郵費'':2A ''怎麼'':3A ''重量'':20'::tsvector,
+         search_tokens = ARRAY['退貨 郵費 怎麼', '重量'], search_variants = ARRAY['退貨 貨郵 郵費 費怎 怎麼'] WHERE id = $1`,
+      [a.id],
+    );
+    await t.db.query(`DELETE FROM knowledge_settings WHERE key = 'index_version'`);
+    const ids = async () => (await search('退货邮费怎么算', 'zh-CN', { limit: 10 })).hits.map((h) => h.articleId);
+    expect(await ids()).not.toContain(a.id);
+
+    const processor = t.app.get(KnowledgeReindexProcessor);
+    const add = jest.spyOn(t.app.get(QueueService), 'add').mockResolvedValue();
+    try {
+      await processor.onApplicationBootstrap();
+      expect(add).toHaveBeenCalledWith(expect.objectContaining({ name: 'knowledge.reindex' }), expect.objectContaining({ indexVersion: INDEX_VERSION }), {
+        jobId: `knowledge-reindex-index-v${INDEX_VERSION}`,
+      });
+      await processor.reindexAll(); // what that job runs
+      add.mockClear();
+      await processor.onApplicationBootstrap();
+      expect(add).not.toHaveBeenCalled();
+    } finally {
+      add.mockRestore();
+    }
+    expect((await ids())[0]).toBe(a.id);
+    const [row] = (await t.db.query(`SELECT search_tokens FROM knowledge_articles WHERE id = $1`, [a.id])) as { search_tokens: string[] }[];
+    expect(row.search_tokens[0].split(' ')).toEqual(expect.arrayContaining(['退货', '邮费']));
   });
 
   it('answers the same question in English and Japanese from their own locale', async () => {

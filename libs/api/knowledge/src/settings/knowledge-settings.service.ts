@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { KnowledgeSettingsDto, updateKnowledgeSettingsSchema } from '@kefu/shared/contracts';
 import { parseWith } from '@kefu/api/platform/http';
+import { covers, FALLBACK_TTL_MS, KnowledgeCacheBus } from '../cache/knowledge-cache-bus';
 import { KnowledgeSetting } from '../entities/knowledge-setting.entity';
 
 /**
@@ -11,20 +12,32 @@ import { KnowledgeSetting } from '../entities/knowledge-setting.entity';
  */
 export const DEFAULT_ANSWER_THRESHOLD = 0.45;
 const ANSWER_THRESHOLD = 'answer_threshold';
-const CACHE_MS = 10_000;
 
-/** Behaviour settings of the knowledge base, stored in the database and cached briefly per process. */
+/**
+ * Behaviour settings of the knowledge base, stored in the database and kept in memory until an
+ * admin changes them (announced as `settings` on KnowledgeCacheBus, to every process).
+ */
 @Injectable()
 export class KnowledgeSettingsService {
   private cache?: { threshold: number; at: number };
+  private generation = 0;
 
-  constructor(@InjectRepository(KnowledgeSetting) private readonly settings: Repository<KnowledgeSetting>) {}
+  constructor(
+    @InjectRepository(KnowledgeSetting) private readonly settings: Repository<KnowledgeSetting>,
+    private readonly bus: KnowledgeCacheBus,
+  ) {
+    bus.subscribe((topics) => {
+      if (covers(topics, 'settings')) this.forget();
+    });
+  }
 
   async answerThreshold(): Promise<number> {
-    if (this.cache && Date.now() - this.cache.at < CACHE_MS) return this.cache.threshold;
+    const c = this.cache;
+    if (c && (this.bus.reliable || Date.now() - c.at < FALLBACK_TTL_MS)) return c.threshold;
+    const generation = this.generation;
     const row = await this.settings.findOneBy({ key: ANSWER_THRESHOLD });
     const v = typeof row?.value === 'number' ? row.value : DEFAULT_ANSWER_THRESHOLD;
-    this.cache = { threshold: v, at: Date.now() };
+    if (generation === this.generation) this.cache = { threshold: v, at: Date.now() };
     return v;
   }
 
@@ -35,7 +48,7 @@ export class KnowledgeSettingsService {
   async update(body: unknown, userId: string | null): Promise<KnowledgeSettingsDto> {
     const input = parseWith(updateKnowledgeSettingsSchema, body);
     await this.settings.upsert({ key: ANSWER_THRESHOLD, value: input.answerThreshold, updatedBy: userId }, ['key']);
-    this.cache = undefined;
+    await this.bus.changed(null, ['settings']);
     return this.get();
   }
 
@@ -50,5 +63,6 @@ export class KnowledgeSettingsService {
 
   forget(): void {
     this.cache = undefined;
+    this.generation++;
   }
 }

@@ -6,6 +6,7 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { SynonymGroupDto, synonymGroupSchema } from '@kefu/shared/contracts';
 import { parseWith } from '@kefu/api/platform/http';
 import { QueueService } from '@kefu/api/platform/queue';
+import { covers, FALLBACK_TTL_MS, KnowledgeCacheBus } from '../cache/knowledge-cache-bus';
 import { SynonymGroup } from '../entities/synonym-group.entity';
 import { KnowledgeReindexJob } from '../jobs/knowledge.jobs';
 import { KnowledgeSettingsService } from '../settings/knowledge-settings.service';
@@ -15,48 +16,59 @@ import { SynonymIndex } from '../text/synonym-index';
 
 export const DEFAULT_SYNONYMS_FILE = join(__dirname, '../../data/synonyms.json');
 const SEEDED_FLAG = 'synonyms_seeded';
-const CACHE_MS = 15_000;
 
 export function toSynonymGroupDto(g: SynonymGroup): SynonymGroupDto {
   return { id: g.id, terms: g.terms, locale: g.locale, createdAt: g.createdAt.toISOString(), updatedAt: g.updatedAt.toISOString() };
 }
 
 /**
- * Admin-editable synonym groups, and the index retrieval reads them through. The index is cached
- * per process for a few seconds (another process sees an edit within CACHE_MS); the Chinese
- * segmenter learns every Chinese term so that a synonym is one token on both sides.
+ * Admin-editable synonym groups, and the index retrieval reads them through. The index is kept in
+ * memory until the groups change (announced as `synonyms` on KnowledgeCacheBus, so every process
+ * reloads it); the Chinese segmenter learns every Chinese term so that a synonym is one token on
+ * both sides.
  */
 @Injectable()
 export class SynonymsService {
   private readonly log = new Logger(SynonymsService.name);
   private cache?: { index: SynonymIndex; at: number };
   private loading?: Promise<SynonymIndex>;
+  private generation = 0;
 
   constructor(
     @InjectRepository(SynonymGroup) private readonly groups: Repository<SynonymGroup>,
     @InjectDataSource() private readonly db: DataSource,
     private readonly settings: KnowledgeSettingsService,
     private readonly queue: QueueService,
-  ) {}
+    private readonly bus: KnowledgeCacheBus,
+  ) {
+    bus.subscribe((topics) => {
+      if (covers(topics, 'synonyms')) this.forget();
+    });
+  }
 
   /** The current index. Call outside transactions (PGlite has one connection). */
   async index(): Promise<SynonymIndex> {
-    if (this.cache && Date.now() - this.cache.at < CACHE_MS) return this.cache.index;
+    const c = this.cache;
+    if (c && (this.bus.reliable || Date.now() - c.at < FALLBACK_TTL_MS)) return c.index;
     this.loading ??= this.load().finally(() => (this.loading = undefined));
     return this.loading;
   }
 
   private async load(): Promise<SynonymIndex> {
+    const generation = this.generation;
     const rows = await this.groups.find({ order: { createdAt: 'ASC', id: 'ASC' } });
     addSegmenterWords(rows.flatMap((r) => r.terms));
     const index = new SynonymIndex(rows.map((r) => ({ id: r.id, terms: r.terms, locale: r.locale })));
-    this.cache = { index, at: Date.now() };
+    // Groups changed while we read: use this index once, read again next time.
+    if (generation === this.generation) this.cache = { index, at: Date.now() };
     return index;
   }
 
-  /** Drops the cached index (tests that empty the database between cases). */
+  /** Drops the cached index (after a change, and in tests that empty the database between cases). */
   forget(): void {
     this.cache = undefined;
+    this.loading = undefined;
+    this.generation++;
   }
 
   async list(): Promise<SynonymGroupDto[]> {
@@ -94,23 +106,33 @@ export class SynonymsService {
 
   /**
    * Inserts the shipped default groups once per install (an admin who deletes them keeps them
-   * deleted). Returns how many were added.
+   * deleted). Groups marked `"since": n` came with a later release: an install seeded before it gets
+   * them once too. Returns how many were added.
    */
   async seedDefaults(file = DEFAULT_SYNONYMS_FILE): Promise<number> {
-    const defaults = (JSON.parse(readFileSync(file, 'utf8')) as { groups: { terms: string[]; locale: string | null }[] }).groups;
+    const defaults = (JSON.parse(readFileSync(file, 'utf8')) as { groups: { terms: string[]; locale: string | null; since?: number }[] }).groups;
+    const releases = [...new Set(defaults.map((g) => g.since ?? 1))].sort((a, b) => a - b);
     const added = await this.db.transaction(async (em: EntityManager) => {
       // Serialises two processes booting at once on the same database.
       await em.query(`LOCK TABLE knowledge_synonym_groups IN SHARE ROW EXCLUSIVE MODE`);
-      if (await this.settings.flag(em, SEEDED_FLAG)) return 0;
-      await em.insert(
-        SynonymGroup,
-        defaults.map((g) => ({ terms: g.terms, locale: g.locale })),
-      );
-      await this.settings.setFlag(em, SEEDED_FLAG);
-      return defaults.length;
+      let n = 0;
+      for (const release of releases) {
+        const flag = release === 1 ? SEEDED_FLAG : `${SEEDED_FLAG}_${release}`;
+        if (await this.settings.flag(em, flag)) continue;
+        const groups = defaults.filter((g) => (g.since ?? 1) === release);
+        await em.insert(
+          SynonymGroup,
+          groups.map((g) => ({ terms: g.terms, locale: g.locale })),
+        );
+        await this.settings.setFlag(em, flag);
+        n += groups.length;
+      }
+      return n;
     });
     if (added) {
-      this.cache = undefined;
+      // Every process reloads the groups. Existing articles are re-segmented by the index-version job
+      // a release that adds default groups comes with (see KnowledgeReindexProcessor).
+      await this.bus.changed(null, ['synonyms']);
       this.log.log(`added ${added} default synonym groups`);
     }
     return added;
@@ -118,7 +140,7 @@ export class SynonymsService {
 
   /** Drops the cache and re-segments the articles in the background (new words may cut differently). */
   private async changed(): Promise<void> {
-    this.cache = undefined;
+    await this.bus.changed(null, ['synonyms']);
     // One job per edit; a job whose edit an already started re-index covers skips itself (see the processor).
     const at = new Date();
     await this.queue.add(KnowledgeReindexJob, { requestedAt: at.toISOString() }, { jobId: `knowledge-reindex-${at.getTime()}`, delay: 1000 });

@@ -9,6 +9,50 @@ export function tokenWeight(t: string): number {
   return t.length <= 2 ? 0.4 : 1;
 }
 
+/** A text's profile and its total tokenWeight, as ranking compares it with a question. */
+export interface WeighedProfile {
+  profile: Profile;
+  size: number;
+}
+
+const PROFILE_CACHE_MAX = 50_000;
+const profileCache = new WeakMap<SynonymIndex, Map<string, WeighedProfile>>();
+
+/**
+ * The profile of a stored token string (space-separated), remembered per synonym index: the same
+ * variants come back in search after search (the general FAQ above all), and a new synonym index
+ * starts afresh.
+ */
+export function storedProfile(tokens: string, synonyms: SynonymIndex, locale: string, lang?: string): WeighedProfile {
+  let cache = profileCache.get(synonyms);
+  if (!cache) {
+    cache = new Map();
+    profileCache.set(synonyms, cache);
+  }
+  const key = `${locale}\u0000${tokens}`;
+  let p = cache.get(key);
+  if (!p) {
+    const profile = profileOf(tokens ? tokens.split(' ') : [], synonyms, locale, lang);
+    let size = 0;
+    for (const t of profile) size += tokenWeight(t);
+    p = { profile, size };
+    if (cache.size >= PROFILE_CACHE_MAX) cache.clear();
+    cache.set(key, p);
+  }
+  return p;
+}
+
+/** overlap() of a question with a profile whose size is known. */
+export function overlapWith(query: ReadonlyMap<string, number>, text: WeighedProfile): { coverage: number; precision: number } {
+  let matched = 0;
+  let total = 0;
+  for (const [t, w] of query) {
+    total += w;
+    if (text.profile.has(t)) matched += w;
+  }
+  return { coverage: total ? matched / total : 0, precision: text.size ? Math.min(1, matched / text.size) : 0 };
+}
+
 /**
  * Inverse document frequency as a 0.2..1 factor: a term in every article of the locale counts a
  * fifth of one found in a single article. `articles` is the number of published articles.

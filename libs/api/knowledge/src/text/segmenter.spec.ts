@@ -1,3 +1,4 @@
+import { toSimplified } from './hant';
 import { normalizeText } from './normalize';
 import { addSegmenterWords, segment } from './segmenter';
 import { similarityText } from './similarity-text';
@@ -66,6 +67,35 @@ describe('segmentation', () => {
   });
 });
 
+describe('traditional Chinese', () => {
+  it('folds the common traditional characters to simplified, leaving others alone', () => {
+    expect(toSimplified('退貨運費誰出')).toBe('退货运费谁出');
+    expect(toSimplified('請問發票怎麼開？')).toBe('请问发票怎么开？');
+    expect(toSimplified('退货运费 refund 123')).toBe('退货运费 refund 123');
+    // Still-used simplified characters that are also traditional forms are not folded.
+    expect(toSimplified('著名 乾坤 覆盖')).toBe('著名 乾坤 覆盖');
+  });
+
+  it('segments a traditional question like its simplified form, in any Chinese locale', () => {
+    expect(segment('退貨運費誰出', 'zh-CN')).toEqual(segment('退货运费谁出', 'zh-CN'));
+    expect(segment('運費險怎麼賠', 'zh-TW')).toEqual(segment('运费险怎么赔', 'zh-CN'));
+    expect(similarityText('退貨運費', 'zh-TW')).toBe('退货 货运 运费');
+  });
+
+  it('never folds Japanese', () => {
+    expect(segment('後で返品の送料を確認', 'ja')).toEqual(expect.arrayContaining(['後で', '返品', '送料', '確認']));
+    expect(similarityText('発送後の返品', 'ja')).toBe('発送 送後 後の の返 返品');
+    expect(similarityText('後日', 'ja')).toBe('後日');
+  });
+
+  it('folds synonym terms written in traditional characters', () => {
+    const index = new SynonymIndex([{ id: 't', terms: ['免運費', '包郵'], locale: 'zh-TW' }]);
+    addSegmenterWords(['免運費', '包郵']);
+    expect(index.read(segment('包邮吗', 'zh-TW'), 'zh-TW').concepts).toEqual(index.read(segment('免運費', 'zh-TW'), 'zh-TW').concepts);
+    expect(index.read(segment('包邮吗', 'zh-TW'), 'zh-TW').concepts).toHaveLength(1);
+  });
+});
+
 describe('synonym index', () => {
   const index = new SynonymIndex([
     { id: 'a', terms: ['refund', 'money back', 'reimbursement'], locale: null },
@@ -86,6 +116,17 @@ describe('synonym index', () => {
     expect(index.read(segment('免运费吗', 'zh-CN'), 'zh-CN').concepts).toEqual(index.read(segment('包邮', 'zh-CN'), 'zh-CN').concepts);
     expect(index.read(segment('送料無料ですか', 'ja'), 'ja').concepts).toHaveLength(1);
     expect(index.read(segment('送料無料ですか', 'ja'), 'zh-CN').concepts).toHaveLength(0);
+  });
+
+  it('makes groups sharing a term one concept, whatever order they come in', () => {
+    const a = { id: 'a', terms: ['取消', '撤销'], locale: null };
+    const b = { id: 'b', terms: ['キャンセル', '取り消し', '取消'], locale: null };
+    for (const groups of [[a, b], [b, a]]) {
+      const ix = new SynonymIndex(groups);
+      const concept = (text: string) => ix.read(segment(text, 'zh-CN'), 'zh-CN').concepts;
+      expect(concept('撤销')).toEqual(concept('取消'));
+      expect(concept('撤销')).toHaveLength(1);
+    }
   });
 
   it('lists the token sequences of a concept for the full-text query', () => {

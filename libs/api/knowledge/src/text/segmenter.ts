@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { toSimplified } from './hant';
 import { isCjk, normalizeText, scriptOf } from './normalize';
 import { stemEnglish } from './stem';
 import { isStopword } from './stopwords';
@@ -33,7 +34,7 @@ function zh(): JiebaLike {
 export function addSegmenterWords(words: Iterable<string>): void {
   const fresh: string[] = [];
   for (const w of words) {
-    const n = normalizeText(w).replace(/\s+/g, '');
+    const n = toSimplified(normalizeText(w).replace(/\s+/g, ''));
     if (n.length >= 2 && /\p{Script=Han}/u.test(n) && !added.has(n)) {
       added.add(n);
       fresh.push(`${n} 20000`);
@@ -82,7 +83,7 @@ function post(token: string): string | null {
 
 /**
  * Splits text into index/query tokens: Chinese with jieba (search mode: 退货运费 → 退货, 运费,
- * 退货运费), Japanese with Intl.Segmenter, other scripts on spaces with light English stemming.
+ * 退货运费) after folding traditional characters to simplified (退貨 → 退货), Japanese with Intl.Segmenter, other scripts on spaces with light English stemming.
  * Stopwords go; a text made only of stopwords keeps them, so "你好" still has a token.
  * Tokens keep their order (duplicates included) so callers can read phrases from them.
  */
@@ -92,7 +93,7 @@ export function segment(text: string, locale: string): string[] {
   const raw: string[] = [];
   for (const chunk of norm.split(' ')) {
     const script = scriptOf(chunk, locale);
-    if (script === 'zh') raw.push(...zh().cutForSearch(chunk, true));
+    if (script === 'zh') raw.push(...zh().cutForSearch(toSimplified(chunk), true));
     else if (script === 'ja') raw.push(...cutJapanese(chunk));
     else raw.push(chunk);
   }

@@ -1,4 +1,5 @@
-import { normalizeText } from './normalize';
+import { toSimplified } from './hant';
+import { normalizeText, scriptOf } from './normalize';
 
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu;
 
@@ -8,10 +9,14 @@ const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu;
  * character pairs (退货运费 → 退货 货运 运费) every pair becomes a word, so the trigram similarity
  * measures shared character pairs: it forgives a segmentation difference or a wrong character.
  * It also does not depend on the database's ctype locale classifying CJK as letters: the pairs are
- * compared the same on PostgreSQL and PGlite (checked in the PGlite parity test).
+ * compared the same on PostgreSQL and PGlite (checked in the PGlite parity test). Chinese text
+ * (by `locale` and script, as segment() decides) has its traditional characters folded to simplified.
  */
-export function similarityText(text: string): string {
+export function similarityText(text: string, locale = 'zh'): string {
   return normalizeText(text)
+    .split(' ')
+    .map((chunk) => (scriptOf(chunk, locale) === 'zh' ? toSimplified(chunk) : chunk)) // as segment() reads it
+    .join(' ')
     .replace(CJK_RUN, (run) => {
       const c = [...run];
       if (c.length < 2) return ` ${run} `;

@@ -1,3 +1,4 @@
+import { toSimplified } from './hant';
 import { isCjk, languageOf, normalizeText, scriptOf } from './normalize';
 import { segment } from './segmenter';
 
@@ -22,17 +23,34 @@ export type Alternatives = string[][];
 /**
  * Synonym groups as token sequences. Each group is a concept (`~<n>`): a text mentions the concept
  * when its tokens contain one of the group's terms, segmented the same way. Multi-word terms
- * ("money back") match as consecutive tokens.
+ * ("money back") match as consecutive tokens. Groups of the same scope that share a term (取消 in
+ * 取消 ~ 撤销 and in 取消 ~ キャンセル) are one concept: a term means one thing, and which group
+ * would win otherwise would depend on the order the groups were read in.
  */
 export class SynonymIndex {
   private readonly byFirst = new Map<string, Entry[]>();
   private readonly conceptTerms = new Map<string, { seqs: { seq: string[]; reading: string | null }[]; language: string | null }>();
 
   constructor(groups: SynonymGroupLike[]) {
+    const root = groups.map((_, i) => i);
+    const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i])));
+    const owner = new Map<string, number>();
     groups.forEach((g, i) => {
-      const concept = `~${i}`;
+      for (const term of g.terms) {
+        const key = `${g.locale ? languageOf(g.locale) : '*'}\u0000${normalizeText(term)}`;
+        const other = owner.get(key);
+        if (other === undefined) owner.set(key, i);
+        else {
+          const [a, b] = [find(other), find(i)].sort((x, y) => x - y);
+          root[b] = a;
+        }
+      }
+    });
+    groups.forEach((g, i) => {
+      const concept = `~${find(i)}`;
       const language = g.locale ? languageOf(g.locale) : null;
-      const seqs: { seq: string[]; reading: string | null }[] = [];
+      const entry = this.conceptTerms.get(concept) ?? { seqs: [], language };
+      const seqs = entry.seqs;
       for (const term of g.terms) {
         for (const { seq, reading } of termSequences(term, g.locale)) {
           if (seqs.some((s) => s.reading === reading && s.seq.join(' ') === seq.join(' '))) continue;
@@ -42,8 +60,9 @@ export class SynonymIndex {
           this.byFirst.set(seq[0], list);
         }
       }
-      if (seqs.length > 1) this.conceptTerms.set(concept, { seqs, language });
+      this.conceptTerms.set(concept, entry);
     });
+    for (const [c, e] of this.conceptTerms) if (e.seqs.length < 2) this.conceptTerms.delete(c);
     for (const list of this.byFirst.values()) list.sort((a, b) => b.seq.length - a.seq.length);
   }
 
@@ -102,7 +121,8 @@ export function termSequences(term: string, locale: string | null): { seq: strin
   if (!norm) return [];
   const as = (loc: string): string[] => {
     const toks = segment(norm, loc);
-    const whole = norm.replace(/\s+/g, '');
+    let whole = norm.replace(/\s+/g, '');
+    if (scriptOf(whole, loc) === 'zh') whole = toSimplified(whole); // as segment() reads it
     return isCjk(whole) && toks.includes(whole) ? [whole] : toks;
   };
   if (locale) return [{ seq: as(locale), reading: null }].filter((s) => s.seq.length);

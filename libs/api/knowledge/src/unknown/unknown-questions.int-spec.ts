@@ -3,6 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { KnowledgeArticleDto, NLU_EXAMPLES_SUBMITTED, NluExamplesSubmittedEvent, Page, UnknownQuestionGroupDto } from '@kefu/shared/contracts';
 import { personalDataRegistry } from '@kefu/api/platform/database';
 import { createTestApp, TestApp } from '@kefu/api/platform/testing';
+import { KnowledgeSeeder } from '../seed/knowledge-seeder.service';
 import { client, count, knowledgeRoot, resetKnowledge, staff } from '../testing/knowledge-test-kit';
 import { UnknownQuestionsService } from './unknown-questions.service';
 
@@ -49,6 +50,23 @@ describe('unknown-question queue', () => {
     const first = await list('?limit=1');
     const second = await list(`?limit=1&cursor=${first.nextCursor}`);
     expect(second.items[0].sample).toBe('Where is my parcel?');
+  });
+
+  it('groups short Chinese questions by meaning with the default synonyms, and keeps look-alikes apart', async () => {
+    await t.app.get(KnowledgeSeeder).seedDefaults();
+    const group = async (text: string) => (await unknown.record({ text, language: 'zh', reason: 'no_article' })).groupId;
+    const vat = await group('能开专票吗');
+    expect(await group('增值税专票怎么开')).toBe(vat);
+    expect(await group('专用发票能开吗')).toBe(vat);
+    expect(await group('增值税專用發票可以開嗎')).toBe(vat);
+
+    const plain = await group('能开普票吗');
+    const any = await group('能开发票吗');
+    const ship = await group('发货时间');
+    const arrive = await group('到货时间');
+    expect(new Set([vat, plain, any, ship, arrive]).size).toBe(5);
+    expect(await group('免运费吗')).toBe(await group('包邮吗'));
+    expect((await list()).items.map((g) => [g.sample, g.count])[0]).toEqual(['能开专票吗', 4]);
   });
 
   it('records a retried message once', async () => {

@@ -25,7 +25,7 @@ import { UnknownGroup } from '../entities/unknown-group.entity';
 import { UnknownQuestion } from '../entities/unknown-question.entity';
 import { SynonymsService } from '../synonyms/synonyms.service';
 import { decodeCursor, encodeCursor, isUuid } from '../util';
-import { groupLanguage, localeForLanguage, pickGroup, questionKey } from './unknown-grouping';
+import { groupLanguage, localeForLanguage, pickGroup, questionKey, questionProfile, searchTokens } from './unknown-grouping';
 
 const LIST_EXAMPLES = 5;
 const DETAIL_EXAMPLES = 50;
@@ -48,7 +48,8 @@ function toQuestionDto(q: UnknownQuestion): UnknownQuestionDto {
 
 /**
  * The queue of questions the bot could not answer. record() files a question under the open group
- * of its most similar earlier question (trigram similarity or token overlap), or opens a group.
+ * of its most similar earlier question (synonym-aware word overlap, see unknown-grouping.ts), or
+ * opens a group.
  * Admins label a group with an intent (its examples go to the NLU engine), turn it into a draft
  * article, or dismiss it.
  */
@@ -69,7 +70,9 @@ export class UnknownQuestionsService {
   async record(input: RecordUnknownQuestionInput): Promise<{ questionId: string; groupId: string }> {
     const q = parseWith(recordUnknownQuestionSchema, input, 'unknown question');
     const language = groupLanguage(q.language);
+    const synonyms = await this.synonyms.index(); // outside the transaction (PGlite has one session)
     const key = questionKey(q.text, language);
+    const profile = questionProfile(key.tokens, synonyms, language);
     return this.db.transaction(async (em) => {
       // One grouping at a time per language, so two similar questions arriving together share a group.
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`knowledge-unknown-${language}`]);
@@ -80,15 +83,19 @@ export class UnknownQuestionsService {
         ])) as { id: string; group_id: string }[];
         if (dup) return { questionId: dup.id, groupId: dup.group_id };
       }
+      // Questions sharing characters, a word, or only a synonym of one of its words.
       const candidates = (await em.query(
         `SELECT q.group_id AS "groupId", q.tokens, similarity(q.normalized, $2) AS trigram
          FROM knowledge_unknown_questions q JOIN knowledge_unknown_groups g ON g.id = q.group_id
          WHERE g.status = 'open' AND g.language = $1 AND (q.normalized % $2 OR q.tokens && $3::text[])
-         ORDER BY trigram DESC LIMIT 50`,
-        [language, key.normalized, key.tokens],
+         ORDER BY trigram DESC, q.created_at DESC LIMIT 200`,
+        [language, key.normalized, searchTokens(key.tokens, synonyms, language)],
       )) as { groupId: string; tokens: string[]; trigram: number }[];
       const now = new Date();
-      let groupId = pickGroup(key, candidates.map((c) => ({ ...c, trigram: Number(c.trigram) })));
+      let groupId = pickGroup(
+        profile,
+        candidates.map((c) => ({ groupId: c.groupId, trigram: Number(c.trigram), profile: questionProfile(c.tokens, synonyms, language) })),
+      );
       if (groupId) {
         await em.query(`UPDATE knowledge_unknown_groups SET count = count + 1, last_seen_at = $2, updated_at = now() WHERE id = $1`, [groupId, now]);
       } else {

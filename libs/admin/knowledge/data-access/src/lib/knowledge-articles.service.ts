@@ -10,7 +10,6 @@ import type {
   KnowledgeVersionSummaryDto,
   Page,
   UpdateArticleInput,
-  UserDto,
 } from '@kefu/shared/contracts';
 import { Observable } from 'rxjs';
 import { idPath, KNOWLEDGE_API, queryParams } from './knowledge-http';
@@ -75,10 +74,5 @@ export class KnowledgeArticlesService {
   /** Saves a copy of an old version as the newest version. */
   restore(id: number, version: number): Observable<KnowledgeArticleDto> {
     return this.http.post<KnowledgeArticleDto>(`${ARTICLES}/${idPath(id)}/versions/${version}/restore`, {});
-  }
-
-  /** Staff accounts, to name version authors (needs `users.read`; others see ids). */
-  users(): Observable<UserDto[]> {
-    return this.http.get<UserDto[]>('/api/v1/users');
   }
 }

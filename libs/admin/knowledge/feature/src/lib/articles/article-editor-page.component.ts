@@ -16,14 +16,9 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AuthService, toApiError } from '@kefu/admin/auth/data-access';
 import { KnowledgeArticlesService, LOCALE_CHOICES } from '@kefu/admin/knowledge/data-access';
-import {
-  ConfirmDialogComponent,
-  ConfirmDialogData,
-  LocalizedDatePipe,
-  PageHeaderComponent,
-} from '@kefu/admin/ui';
+import { ConfirmDialogData, LocalizedDatePipe, PageHeaderComponent, confirmAction } from '@kefu/admin/ui';
 import { ArticleStatus, KnowledgeArticleDto, Permission } from '@kefu/shared/contracts';
-import { catchError, debounceTime, EMPTY, filter, map, of, startWith, switchMap } from 'rxjs';
+import { catchError, debounceTime, EMPTY, map, of, startWith, switchMap } from 'rxjs';
 import { ArticleStatusChipComponent } from '../article-status-chip.component';
 import { errorText, injectLang } from '../knowledge-ui';
 import {
@@ -222,16 +217,8 @@ export class ArticleEditorPageComponent {
       cancel: t('common.cancel'),
       danger: true,
     };
-    this.dialog
-      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, {
-        data,
-        width: '440px',
-      })
-      .afterClosed()
-      .pipe(
-        filter((ok) => ok === true),
-        switchMap(() => this.api.remove(current.id)),
-      )
+    confirmAction(this.dialog, data)
+      .pipe(switchMap(() => this.api.remove(current.id)))
       .subscribe({
         next: () => {
           this.snackBar.open(t('knowledge.editor.delete.done'), undefined, { duration: 3000 });

@@ -11,19 +11,14 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AuthService } from '@kefu/admin/auth/data-access';
 import { KnowledgeArticlesService } from '@kefu/admin/knowledge/data-access';
-import {
-  ConfirmDialogComponent,
-  ConfirmDialogData,
-  LocalizedDatePipe,
-  PageHeaderComponent,
-} from '@kefu/admin/ui';
+import { ConfirmDialogData, LocalizedDatePipe, PageHeaderComponent, confirmAction } from '@kefu/admin/ui';
 import {
   KnowledgeArticleDto,
   KnowledgeDiffDto,
   KnowledgeVersionSummaryDto,
   Permission,
 } from '@kefu/shared/contracts';
-import { catchError, EMPTY, filter, forkJoin, of, Subscription, switchMap } from 'rxjs';
+import { catchError, EMPTY, forkJoin, of, Subscription, switchMap } from 'rxjs';
 import { ArticleStatusChipComponent } from '../article-status-chip.component';
 import { AuthorNames } from '../author-names';
 import { errorText, injectLang } from '../knowledge-ui';
@@ -95,7 +90,6 @@ export class ArticleHistoryPageComponent {
   );
 
   constructor() {
-    this.authors.load();
     toObservable(this.id)
       .pipe(
         switchMap((id) => {
@@ -127,7 +121,7 @@ export class ArticleHistoryPageComponent {
 
   protected authorName(v: KnowledgeVersionSummaryDto): string {
     this.lang();
-    return this.authors.name(v.authorId, v.source);
+    return this.authors.name(v);
   }
 
   protected setMode(mode: CompareMode): void {
@@ -147,14 +141,8 @@ export class ArticleHistoryPageComponent {
       confirm: t('knowledge.history.restore.confirm'),
       cancel: t('common.cancel'),
     };
-    this.dialog
-      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, {
-        data,
-        width: '460px',
-      })
-      .afterClosed()
+    confirmAction(this.dialog, data, '460px')
       .pipe(
-        filter((ok) => ok === true),
         switchMap(() => {
           this.restoring.set(true);
           return this.api.restore(article.id, version.version);

@@ -11,14 +11,9 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AuthService } from '@kefu/admin/auth/data-access';
 import { KnowledgeFeedsService } from '@kefu/admin/knowledge/data-access';
-import {
-  ConfirmDialogComponent,
-  ConfirmDialogData,
-  EmptyStateComponent,
-  LocalizedDatePipe,
-} from '@kefu/admin/ui';
+import { ConfirmDialogData, EmptyStateComponent, LocalizedDatePipe, confirmAction } from '@kefu/admin/ui';
 import { KnowledgeFeedDto, Permission } from '@kefu/shared/contracts';
-import { exhaustMap, filter, Subscription, switchMap, takeWhile, timer } from 'rxjs';
+import { exhaustMap, Subscription, switchMap, takeWhile, timer } from 'rxjs';
 import { errorText, injectLang, KbNumberPipe } from '../knowledge-ui';
 import { FeedDialogComponent } from './feed-dialog.component';
 import { describeSchedule } from './feed-schedule';
@@ -122,16 +117,8 @@ export class FeedsPageComponent {
       cancel: t('common.cancel'),
       danger: true,
     };
-    this.dialog
-      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, {
-        data,
-        width: '440px',
-      })
-      .afterClosed()
-      .pipe(
-        filter((ok) => ok === true),
-        switchMap(() => this.api.remove(feed.id)),
-      )
+    confirmAction(this.dialog, data)
+      .pipe(switchMap(() => this.api.remove(feed.id)))
       .subscribe({
         next: () => this.feeds.update((list) => list.filter((f) => f.id !== feed.id)),
         error: (err: unknown) => this.toast(errorText(err, this.transloco)),

@@ -14,14 +14,9 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AuthService } from '@kefu/admin/auth/data-access';
 import { KnowledgeSearchService } from '@kefu/admin/knowledge/data-access';
-import {
-  ConfirmDialogComponent,
-  ConfirmDialogData,
-  EmptyStateComponent,
-  LocalizedDatePipe,
-} from '@kefu/admin/ui';
+import { ConfirmDialogData, EmptyStateComponent, LocalizedDatePipe, confirmAction } from '@kefu/admin/ui';
 import { Permission, SynonymGroupDto } from '@kefu/shared/contracts';
-import { filter, startWith, switchMap } from 'rxjs';
+import { startWith, switchMap } from 'rxjs';
 import { errorText, injectLang, KbNumberPipe } from '../knowledge-ui';
 import { SynonymDialogComponent } from './synonym-dialog.component';
 
@@ -274,16 +269,8 @@ export class SynonymsPageComponent {
       cancel: t('common.cancel'),
       danger: true,
     };
-    this.dialog
-      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, {
-        data,
-        width: '440px',
-      })
-      .afterClosed()
-      .pipe(
-        filter((ok) => ok === true),
-        switchMap(() => this.api.removeSynonyms(group.id)),
-      )
+    confirmAction(this.dialog, data)
+      .pipe(switchMap(() => this.api.removeSynonyms(group.id)))
       .subscribe({
         next: () => this.groups.update((list) => list.filter((g) => g.id !== group.id)),
         error: (err: unknown) =>
