@@ -16,10 +16,15 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AuthService, toApiError } from '@kefu/admin/auth/data-access';
 import { KnowledgeArticlesService, LOCALE_CHOICES } from '@kefu/admin/knowledge/data-access';
-import { ConfirmDialogData, LocalizedDatePipe, PageHeaderComponent, confirmAction } from '@kefu/admin/ui';
+import {
+  ConfirmDialogData,
+  LocalizedDatePipe,
+  PageHeaderComponent,
+  confirmAction,
+  StatusChipComponent,
+} from '@kefu/admin/ui';
 import { ArticleStatus, KnowledgeArticleDto, Permission } from '@kefu/shared/contracts';
 import { catchError, debounceTime, EMPTY, map, of, startWith, switchMap } from 'rxjs';
-import { ArticleStatusChipComponent } from '../article-status-chip.component';
 import { errorText, injectLang } from '../knowledge-ui';
 import {
   applyArticleIssues,
@@ -49,7 +54,7 @@ import { MarkdownPreviewComponent } from './markdown-preview.component';
     TranslocoPipe,
     LocalizedDatePipe,
     PageHeaderComponent,
-    ArticleStatusChipComponent,
+    StatusChipComponent,
     ChipsFieldComponent,
     MarkdownPreviewComponent,
   ],

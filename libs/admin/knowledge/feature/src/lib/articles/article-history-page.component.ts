@@ -11,7 +11,13 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AuthService } from '@kefu/admin/auth/data-access';
 import { KnowledgeArticlesService } from '@kefu/admin/knowledge/data-access';
-import { ConfirmDialogData, LocalizedDatePipe, PageHeaderComponent, confirmAction } from '@kefu/admin/ui';
+import {
+  ConfirmDialogData,
+  LocalizedDatePipe,
+  PageHeaderComponent,
+  confirmAction,
+  StatusChipComponent,
+} from '@kefu/admin/ui';
 import {
   KnowledgeArticleDto,
   KnowledgeDiffDto,
@@ -19,7 +25,6 @@ import {
   Permission,
 } from '@kefu/shared/contracts';
 import { catchError, EMPTY, forkJoin, of, Subscription, switchMap } from 'rxjs';
-import { ArticleStatusChipComponent } from '../article-status-chip.component';
 import { AuthorNames } from '../author-names';
 import { errorText, injectLang } from '../knowledge-ui';
 import { DiffViewComponent } from './diff-view.component';
@@ -39,7 +44,7 @@ export type CompareMode = 'current' | 'previous';
     TranslocoPipe,
     LocalizedDatePipe,
     PageHeaderComponent,
-    ArticleStatusChipComponent,
+    StatusChipComponent,
     DiffViewComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

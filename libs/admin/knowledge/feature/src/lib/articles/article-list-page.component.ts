@@ -21,10 +21,9 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '@kefu/admin/auth/data-access';
 import { ArticleFilters, ArticleListStore, LOCALE_CHOICES } from '@kefu/admin/knowledge/data-access';
-import { EmptyStateComponent, LocalizedDatePipe } from '@kefu/admin/ui';
+import { EmptyStateComponent, LocalizedDatePipe, StatusChipComponent } from '@kefu/admin/ui';
 import { ArticleStatus, KnowledgeArticleListItemDto, Permission } from '@kefu/shared/contracts';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
-import { ArticleStatusChipComponent } from '../article-status-chip.component';
 import { injectLang, KbLocaleNamePipe, KbNumberPipe, KbPlainTextPipe } from '../knowledge-ui';
 
 const STATUSES = Object.values(ArticleStatus);
@@ -48,7 +47,7 @@ const clean = (v: string | null | undefined) => (v ?? '').trim() || null;
     TranslocoPipe,
     EmptyStateComponent,
     LocalizedDatePipe,
-    ArticleStatusChipComponent,
+    StatusChipComponent,
     KbNumberPipe,
     KbLocaleNamePipe,
     KbPlainTextPipe,
