@@ -100,6 +100,18 @@ describe('unknown-question queue', () => {
     expect(bad.body.message).toMatch(/snake_case/);
   });
 
+  it('passes the shopper behind each question to the NLU engine, so erasing the shopper erases the example', async () => {
+    const [inbox] = await t.db.query(`INSERT INTO inboxes (name, channel, secret) VALUES ('t', 'api', 's') RETURNING id`);
+    const [contact] = await t.db.query(`INSERT INTO contacts DEFAULT VALUES RETURNING id`);
+    const [conversation] = await t.db.query(`INSERT INTO conversations (inbox_id, contact_id) VALUES ($1, $2) RETURNING id`, [inbox.id, contact.id]);
+    const { groupId } = await unknown.record({ text: '可以寄到香港吗', language: 'zh', reason: 'no_article', conversationId: conversation.id });
+    const events: NluExamplesSubmittedEvent[] = [];
+    t.app.get(EventEmitter2).on(NLU_EXAMPLES_SUBMITTED, (e: NluExamplesSubmittedEvent) => events.push(e));
+
+    await api('POST', `/api/v1/knowledge/unknown-questions/${groupId}/label`, { body: { intent: 'delivery_options' }, cookie: cookies.admin });
+    expect(events[0].examples).toEqual([{ text: '可以寄到香港吗', language: 'zh', contactId: contact.id }]);
+  });
+
   it('turns a group into a draft article pre-filled with the agent answer', async () => {
     const { groupId } = await unknown.record({ text: 'Do you ship to Canada?', language: 'en', reason: 'no_article' });
     await unknown.record({ text: 'do you ship to canada', language: 'en', reason: 'human_answered', agentAnswer: 'Yes, in 7–10 days with DHL.' });

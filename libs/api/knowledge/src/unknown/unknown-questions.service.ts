@@ -25,7 +25,14 @@ import { UnknownGroup } from '../entities/unknown-group.entity';
 import { UnknownQuestion } from '../entities/unknown-question.entity';
 import { SynonymsService } from '../synonyms/synonyms.service';
 import { decodeCursor, encodeCursor, isUuid } from '../util';
-import { groupLanguage, localeForLanguage, pickGroup, questionKey, questionProfile, searchTokens } from './unknown-grouping';
+import {
+  groupLanguage,
+  localeForLanguage,
+  pickGroup,
+  questionKey,
+  questionProfile,
+  searchTokens,
+} from './unknown-grouping';
 
 const LIST_EXAMPLES = 5;
 const DETAIL_EXAMPLES = 50;
@@ -77,10 +84,10 @@ export class UnknownQuestionsService {
       // One grouping at a time per language, so two similar questions arriving together share a group.
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`knowledge-unknown-${language}`]);
       if (q.messageId) {
-        const [dup] = (await em.query(`SELECT id, group_id FROM knowledge_unknown_questions WHERE message_id = $1 AND reason = $2`, [
-          q.messageId,
-          q.reason,
-        ])) as { id: string; group_id: string }[];
+        const [dup] = (await em.query(
+          `SELECT id, group_id FROM knowledge_unknown_questions WHERE message_id = $1 AND reason = $2`,
+          [q.messageId, q.reason],
+        )) as { id: string; group_id: string }[];
         if (dup) return { questionId: dup.id, groupId: dup.group_id };
       }
       // Questions sharing characters, a word, or only a synonym of one of its words.
@@ -94,12 +101,21 @@ export class UnknownQuestionsService {
       const now = new Date();
       let groupId = pickGroup(
         profile,
-        candidates.map((c) => ({ groupId: c.groupId, trigram: Number(c.trigram), profile: questionProfile(c.tokens, synonyms, language) })),
+        candidates.map((c) => ({
+          groupId: c.groupId,
+          trigram: Number(c.trigram),
+          profile: questionProfile(c.tokens, synonyms, language),
+        })),
       );
       if (groupId) {
-        await em.query(`UPDATE knowledge_unknown_groups SET count = count + 1, last_seen_at = $2, updated_at = now() WHERE id = $1`, [groupId, now]);
+        await em.query(
+          `UPDATE knowledge_unknown_groups SET count = count + 1, last_seen_at = $2, updated_at = now() WHERE id = $1`,
+          [groupId, now],
+        );
       } else {
-        const g = await em.save(em.create(UnknownGroup, { status: 'open', language, count: 1, firstSeenAt: now, lastSeenAt: now }));
+        const g = await em.save(
+          em.create(UnknownGroup, { status: 'open', language, count: 1, firstSeenAt: now, lastSeenAt: now }),
+        );
         groupId = g.id;
       }
       const saved = await em.save(
@@ -128,10 +144,18 @@ export class UnknownQuestionsService {
     if (q.language) where.push(`g.language = $${params.push(groupLanguage(q.language))}`);
     const cursor = decodeCursor(q.cursor);
     if (q.cursor) {
-      if (!cursor || cursor.length !== 3 || typeof cursor[0] !== 'number' || typeof cursor[1] !== 'string' || !isUuid(String(cursor[2]))) {
+      if (
+        !cursor ||
+        cursor.length !== 3 ||
+        typeof cursor[0] !== 'number' ||
+        typeof cursor[1] !== 'string' ||
+        !isUuid(String(cursor[2]))
+      ) {
         throw new BadRequestException('invalid query: cursor is not one this API returned');
       }
-      where.push(`(g.count, g.last_seen_at, g.id) < ($${params.push(cursor[0])}, CAST($${params.push(cursor[1])} AS timestamptz), $${params.push(cursor[2])}::uuid)`);
+      where.push(
+        `(g.count, g.last_seen_at, g.id) < ($${params.push(cursor[0])}, CAST($${params.push(cursor[1])} AS timestamptz), $${params.push(cursor[2])}::uuid)`,
+      );
     }
     const rows = (await this.db.query(
       `SELECT g.id, to_char(g.last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
@@ -140,11 +164,18 @@ export class UnknownQuestionsService {
       params,
     )) as { id: string; cursor_at: string }[];
     const page = rows.slice(0, q.limit);
-    const groups = await this.load(this.db.manager, page.map((r) => r.id), LIST_EXAMPLES);
+    const groups = await this.load(
+      this.db.manager,
+      page.map((r) => r.id),
+      LIST_EXAMPLES,
+    );
     const last = groups[groups.length - 1];
     return {
       items: groups,
-      nextCursor: rows.length > q.limit && last ? encodeCursor([last.count, page[page.length - 1].cursor_at, last.id]) : null,
+      nextCursor:
+        rows.length > q.limit && last
+          ? encodeCursor([last.count, page[page.length - 1].cursor_at, last.id])
+          : null,
     };
   }
 
@@ -162,17 +193,27 @@ export class UnknownQuestionsService {
     const input = parseWith(labelUnknownGroupSchema, body);
     const examples = await this.db.transaction(async (em) => {
       const g = await this.lockGroup(em, id, ['open', 'labelled']);
-      await em.update(UnknownGroup, { id: g.id }, { status: 'labelled', intent: input.intent, resolvedBy: userId, resolvedAt: new Date() });
+      await em.update(
+        UnknownGroup,
+        { id: g.id },
+        { status: 'labelled', intent: input.intent, resolvedBy: userId, resolvedAt: new Date() },
+      );
+      // The shopper behind each question travels with it, so erasing them erases the example too.
       return (await em.query(
-        `SELECT DISTINCT ON (text) text, language FROM knowledge_unknown_questions WHERE group_id = $1 ORDER BY text, created_at LIMIT ${LABEL_EXAMPLES}`,
+        `SELECT DISTINCT ON (q.text) q.text, q.language, c.contact_id
+           FROM knowledge_unknown_questions q LEFT JOIN conversations c ON c.id = q.conversation_id
+          WHERE q.group_id = $1 ORDER BY q.text, q.created_at LIMIT ${LABEL_EXAMPLES}`,
         [g.id],
-      )) as { text: string; language: string }[];
+      )) as { text: string; language: string; contact_id: string | null }[];
     });
     this.events.emit(NLU_EXAMPLES_SUBMITTED, {
       intent: input.intent,
       examples: examples.map((e) => {
         const l = groupLanguage(e.language);
-        return l === 'zh' || l === 'en' || l === 'ja' ? { text: e.text, language: l } : { text: e.text };
+        const contact = e.contact_id ? { contactId: e.contact_id } : {};
+        return l === 'zh' || l === 'en' || l === 'ja'
+          ? { text: e.text, language: l, ...contact }
+          : { text: e.text, ...contact };
       }),
       source: 'knowledge.unknown_questions',
       retrain: input.retrain,
@@ -193,13 +234,20 @@ export class UnknownQuestionsService {
       )) as { text: string; agent_answer: string | null }[];
       const texts = [...new Set(questions.map((x) => x.text.trim()))];
       const title = (input.title ?? texts[0] ?? '').slice(0, 300);
-      const answer = [...questions].reverse().find((x) => x.agent_answer?.trim())?.agent_answer?.trim() ?? '';
+      const answer =
+        [...questions]
+          .reverse()
+          .find((x) => x.agent_answer?.trim())
+          ?.agent_answer?.trim() ?? '';
       const created = await this.writer.create(
         em,
         {
           externalKey: null,
           title,
-          questions: texts.filter((t) => t !== title).slice(0, 20).map((t) => t.slice(0, 500)),
+          questions: texts
+            .filter((t) => t !== title)
+            .slice(0, 20)
+            .map((t) => t.slice(0, 500)),
           answer,
           locale: input.locale ?? localeForLanguage(g.language),
           regions: [],
@@ -210,7 +258,11 @@ export class UnknownQuestionsService {
         },
         { authorId: userId, source: ArticleSource.UnknownQuestion, note: 'from the unknown-question queue' },
       );
-      await em.update(UnknownGroup, { id: g.id }, { status: 'converted', articleId: created, resolvedBy: userId, resolvedAt: new Date() });
+      await em.update(
+        UnknownGroup,
+        { id: g.id },
+        { status: 'converted', articleId: created, resolvedBy: userId, resolvedAt: new Date() },
+      );
       return created;
     });
     return this.articles.get(articleId);
@@ -219,7 +271,11 @@ export class UnknownQuestionsService {
   async dismiss(id: string, userId: string | null): Promise<UnknownQuestionGroupDto> {
     await this.db.transaction(async (em) => {
       const g = await this.lockGroup(em, id, ['open', 'labelled']);
-      await em.update(UnknownGroup, { id: g.id }, { status: 'dismissed', resolvedBy: userId, resolvedAt: new Date() });
+      await em.update(
+        UnknownGroup,
+        { id: g.id },
+        { status: 'dismissed', resolvedBy: userId, resolvedAt: new Date() },
+      );
     });
     return this.get(id);
   }
@@ -230,7 +286,10 @@ export class UnknownQuestionsService {
   }
 
   private async lockGroup(em: EntityManager, id: string, allowed: string[]): Promise<UnknownGroup> {
-    const g = await em.findOne(UnknownGroup, { where: { id: this.idOr404(id) }, lock: { mode: 'pessimistic_write' } });
+    const g = await em.findOne(UnknownGroup, {
+      where: { id: this.idOr404(id) },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!g) throw new NotFoundException(`unknown-question group ${id} does not exist`);
     if (!allowed.includes(g.status)) throw new ConflictException(`the group is already ${g.status}`);
     return g;
@@ -239,7 +298,11 @@ export class UnknownQuestionsService {
   /** Groups with their newest examples, reason counts and first question, in the order of `ids`. */
   private async load(em: EntityManager, ids: string[], examples: number): Promise<UnknownQuestionGroupDto[]> {
     if (!ids.length) return [];
-    const groups = await em.getRepository(UnknownGroup).createQueryBuilder('g').where('g.id IN (:...ids)', { ids }).getMany();
+    const groups = await em
+      .getRepository(UnknownGroup)
+      .createQueryBuilder('g')
+      .where('g.id IN (:...ids)', { ids })
+      .getMany();
     const qs = await em
       .getRepository(UnknownQuestion)
       .createQueryBuilder('q')
