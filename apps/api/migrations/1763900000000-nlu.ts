@@ -46,7 +46,9 @@ export class Nlu1763900000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT ck_nlu_models_status CHECK (status IN ('active', 'ready', 'retired'))
       )`);
-    await q.query(`CREATE UNIQUE INDEX uq_nlu_models_one_active ON nlu_models (status) WHERE status = 'active'`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_nlu_models_one_active ON nlu_models (status) WHERE status = 'active'`,
+    );
     await q.query(`
       CREATE TABLE nlu_training_runs (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

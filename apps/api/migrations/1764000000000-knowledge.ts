@@ -45,7 +45,9 @@ export class Knowledge1764000000000 implements MigrationInterface {
         started_at timestamptz NOT NULL DEFAULT now(),
         finished_at timestamptz NULL
       )`);
-    await q.query(`CREATE INDEX ix_knowledge_feed_runs_feed ON knowledge_feed_runs (feed_id, started_at DESC)`);
+    await q.query(
+      `CREATE INDEX ix_knowledge_feed_runs_feed ON knowledge_feed_runs (feed_id, started_at DESC)`,
+    );
     // One run per scheduled time, however many processes enqueue it.
     await q.query(
       `CREATE UNIQUE INDEX uq_knowledge_feed_runs_scheduled ON knowledge_feed_runs (feed_id, scheduled_for) WHERE scheduled_for IS NOT NULL`,
@@ -89,11 +91,17 @@ export class Knowledge1764000000000 implements MigrationInterface {
       `CREATE INDEX ix_knowledge_articles_search_product ON knowledge_articles USING gin (search_vector)
        WITH (fastupdate = off) WHERE status = 'published' AND cardinality(product_ids) > 0`,
     );
-    await q.query(`CREATE INDEX ix_knowledge_articles_products ON knowledge_articles USING gin (product_ids) WHERE status = 'published'`);
+    await q.query(
+      `CREATE INDEX ix_knowledge_articles_products ON knowledge_articles USING gin (product_ids) WHERE status = 'published'`,
+    );
     await q.query(`CREATE INDEX ix_knowledge_articles_list ON knowledge_articles (updated_at DESC, id DESC)`);
     await q.query(`CREATE INDEX ix_knowledge_articles_title ON knowledge_articles (locale, lower(title))`);
-    await q.query(`CREATE INDEX ix_knowledge_articles_feed ON knowledge_articles (feed_id) WHERE feed_id IS NOT NULL`);
-    await q.query(`CREATE INDEX ix_knowledge_articles_title_trgm ON knowledge_articles USING gin (title gin_trgm_ops)`);
+    await q.query(
+      `CREATE INDEX ix_knowledge_articles_feed ON knowledge_articles (feed_id) WHERE feed_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX ix_knowledge_articles_title_trgm ON knowledge_articles USING gin (title gin_trgm_ops)`,
+    );
 
     await q.query(`
       CREATE TABLE knowledge_article_versions (
@@ -126,7 +134,9 @@ export class Knowledge1764000000000 implements MigrationInterface {
         df integer NOT NULL DEFAULT 0,
         PRIMARY KEY (locale, term)
       )`);
-    await q.query(`CREATE INDEX ix_knowledge_terms_trgm ON knowledge_terms USING gin (term gin_trgm_ops) WITH (fastupdate = off)`);
+    await q.query(
+      `CREATE INDEX ix_knowledge_terms_trgm ON knowledge_terms USING gin (term gin_trgm_ops) WITH (fastupdate = off)`,
+    );
 
     await q.query(`
       CREATE TABLE knowledge_synonym_groups (
@@ -165,7 +175,9 @@ export class Knowledge1764000000000 implements MigrationInterface {
         started_at timestamptz NULL,
         finished_at timestamptz NULL
       )`);
-    await q.query(`CREATE INDEX ix_knowledge_imports_created ON knowledge_imports (created_at DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX ix_knowledge_imports_created ON knowledge_imports (created_at DESC, id DESC)`,
+    );
 
     await q.query(`
       CREATE TABLE knowledge_unknown_groups (
@@ -201,11 +213,15 @@ export class Knowledge1764000000000 implements MigrationInterface {
         agent_answer text NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX ix_knowledge_unknown_questions_group ON knowledge_unknown_questions (group_id, created_at DESC)`);
+    await q.query(
+      `CREATE INDEX ix_knowledge_unknown_questions_group ON knowledge_unknown_questions (group_id, created_at DESC)`,
+    );
     await q.query(
       `CREATE INDEX ix_knowledge_unknown_questions_trgm ON knowledge_unknown_questions USING gin (normalized gin_trgm_ops)`,
     );
-    await q.query(`CREATE INDEX ix_knowledge_unknown_questions_tokens ON knowledge_unknown_questions USING gin (tokens)`);
+    await q.query(
+      `CREATE INDEX ix_knowledge_unknown_questions_tokens ON knowledge_unknown_questions USING gin (tokens)`,
+    );
     await q.query(
       `CREATE INDEX ix_knowledge_unknown_questions_conversation ON knowledge_unknown_questions (conversation_id) WHERE conversation_id IS NOT NULL`,
     );

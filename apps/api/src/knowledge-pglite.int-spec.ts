@@ -15,7 +15,14 @@ import { migrations } from '../migrations';
 class KnowledgeParityRoot {}
 const root = (config: AppConfig) => ({
   module: KnowledgeParityRoot,
-  imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot({ migrations }), QueueModule, HttpModule, IdentityModule, KnowledgeModule],
+  imports: [
+    ConfigModule.forRoot(config),
+    DatabaseModule.forRoot({ migrations }),
+    QueueModule,
+    HttpModule,
+    IdentityModule,
+    KnowledgeModule,
+  ],
 });
 
 const QUERIES: [string, string][] = [
@@ -40,7 +47,12 @@ describe('knowledge retrieval on the embedded database', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kefu-knowledge-'));
     // No DATABASE_URL or REDIS_URL: PGlite in DATA_DIR, in-process queue, migrations and the demo FAQ at boot.
-    embedded = await createTestApp(root, { DATABASE_URL: undefined, REDIS_URL: undefined, DATA_DIR: dir, MIGRATIONS_RUN: 'true' });
+    embedded = await createTestApp(root, {
+      DATABASE_URL: undefined,
+      REDIS_URL: undefined,
+      DATA_DIR: dir,
+      MIGRATIONS_RUN: 'true',
+    });
     server = await createTestApp(root);
     await resetDatabase(server.db);
     const seeder = server.app.get(KnowledgeSeeder);
@@ -55,9 +67,13 @@ describe('knowledge retrieval on the embedded database', () => {
 
   it('seeds the demo FAQ at boot and ranks every query exactly as PostgreSQL does', async () => {
     expect(embedded.config.database.kind).toBe('pglite');
-    const [{ n }] = (await embedded.db.query(`SELECT count(*)::int AS n FROM knowledge_articles WHERE status = 'published'`)) as { n: number }[];
+    const [{ n }] = (await embedded.db.query(
+      `SELECT count(*)::int AS n FROM knowledge_articles WHERE status = 'published'`,
+    )) as { n: number }[];
     expect(n).toBeGreaterThanOrEqual(36);
-    const [trgm] = (await embedded.db.query(`SELECT similarity('退货 货运 运费', '退货 货运 运废') AS s`)) as { s: number }[];
+    const [trgm] = (await embedded.db.query(
+      `SELECT similarity('退货 货运 运费', '退货 货运 运废') AS s`,
+    )) as { s: number }[];
     expect(trgm.s).toBeGreaterThan(0.3);
 
     for (const [query, locale] of QUERIES) {

@@ -8,7 +8,12 @@ import { adminCookie } from './test-helpers';
 describe('the offline language engine over HTTP', () => {
   let t: TestApp;
   let cookie: string;
-  const call = async <T = Record<string, unknown>>(method: string, path: string, body?: unknown, c = cookie) => {
+  const call = async <T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    c = cookie,
+  ) => {
     const res = await fetch(`${t.url}${path}`, {
       method,
       headers: { cookie: c, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -35,17 +40,18 @@ describe('the offline language engine over HTTP', () => {
     expect(['track_order', 'shipment_exception', 'delivery_period']).toContain(r.intent);
     expect(r.ranking.length).toBeGreaterThan(40);
     expect(r.ranking[0]).toEqual({ intent: r.intent, confidence: r.confidence });
-    expect(r.entities).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'order_number', value: '4200000123456789' })]));
+    expect(r.entities).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: 'order_number', value: '4200000123456789' })]),
+    );
     expect(r.emotion.label).toBeDefined();
   });
 
-  it.each([
-    ['今天天气怎么样'],
-    ['tell me a joke'],
-    ['what is the capital of France'],
-  ])('sends %j out of scope', async (text) => {
-    expect((await parse(text)).intent).toBe('out_of_scope');
-  });
+  it.each([['今天天气怎么样'], ['tell me a joke'], ['what is the capital of France']])(
+    'sends %j out of scope',
+    async (text) => {
+      expect((await parse(text)).intent).toBe('out_of_scope');
+    },
+  );
 
   it('answers bad input with a result, and a malformed request with a clear 400', async () => {
     const long = await parse('x'.repeat(20_000));
@@ -60,7 +66,9 @@ describe('the offline language engine over HTTP', () => {
 
   it('refuses anonymous callers and lets only admins change intents', async () => {
     expect((await call('POST', '/api/v1/nlu/parse', { text: 'hi' }, '')).status).toBe(401);
-    await t.app.get(UsersService).create({ email: 'agent@kefu.test', name: 'Agent', role: Role.Agent, password: 'agent-password' });
+    await t.app
+      .get(UsersService)
+      .create({ email: 'agent@kefu.test', name: 'Agent', role: Role.Agent, password: 'agent-password' });
     const login = await fetch(`${t.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -75,7 +83,14 @@ describe('the offline language engine over HTTP', () => {
   it('lists the default taxonomy with example counts per language', async () => {
     const { body } = await call<NluIntentDto[]>('GET', '/api/v1/nlu/intents');
     const names = body.map((i) => i.name);
-    for (const n of ['track_order', 'get_refund', 'return_item', 'size_advice', 'out_of_scope', 'contact_human_agent']) {
+    for (const n of [
+      'track_order',
+      'get_refund',
+      'return_item',
+      'size_advice',
+      'out_of_scope',
+      'contact_human_agent',
+    ]) {
       expect(names).toContain(n);
     }
     expect(body).toHaveLength(42);
@@ -88,9 +103,16 @@ describe('the offline language engine over HTTP', () => {
   it('validates new intents and examples and changes nothing on bad input', async () => {
     expect((await call('POST', '/api/v1/nlu/intents', { name: 'Bad Name!' })).status).toBe(400);
     expect((await call('POST', '/api/v1/nlu/intents', { name: 'track_order' })).status).toBe(409);
-    expect((await call('POST', '/api/v1/nlu/intents/no_such_intent/examples', { examples: [{ text: 'x' }] })).status).toBe(404);
-    expect((await call('POST', '/api/v1/nlu/intents/track_order/examples', { examples: [] })).status).toBe(400);
-    expect((await call('POST', '/api/v1/nlu/intents/track_order/examples', { examples: [{ text: '  ' }] })).status).toBe(400);
+    expect(
+      (await call('POST', '/api/v1/nlu/intents/no_such_intent/examples', { examples: [{ text: 'x' }] }))
+        .status,
+    ).toBe(404);
+    expect((await call('POST', '/api/v1/nlu/intents/track_order/examples', { examples: [] })).status).toBe(
+      400,
+    );
+    expect(
+      (await call('POST', '/api/v1/nlu/intents/track_order/examples', { examples: [{ text: '  ' }] })).status,
+    ).toBe(400);
     expect((await call('DELETE', '/api/v1/nlu/intents/track_order')).status).toBe(400);
     expect((await call('POST', '/api/v1/nlu/models/999/activate')).status).toBe(404);
     expect((await call('POST', '/api/v1/nlu/models/abc/activate')).status).toBe(400);
@@ -101,7 +123,14 @@ describe('the offline language engine over HTTP', () => {
     const before = await parse('can you gift wrap it with a ribbon');
     const baseVersion = before.modelVersion;
 
-    expect((await call('POST', '/api/v1/nlu/intents', { name: 'gift_wrap', description: 'gift wrapping and cards' })).status).toBe(201);
+    expect(
+      (
+        await call('POST', '/api/v1/nlu/intents', {
+          name: 'gift_wrap',
+          description: 'gift wrapping and cards',
+        })
+      ).status,
+    ).toBe(201);
     const examples = [
       'can you gift wrap my order',
       'i want gift wrapping please',
@@ -116,9 +145,13 @@ describe('the offline language engine over HTTP', () => {
       'ギフト包装できますか',
       'プレゼント用にラッピングしてほしい',
     ];
-    const added = await call<{ added: number; skipped: number }>('POST', '/api/v1/nlu/intents/gift_wrap/examples', {
-      examples: [...examples.map((text) => ({ text })), { text: examples[0] }],
-    });
+    const added = await call<{ added: number; skipped: number }>(
+      'POST',
+      '/api/v1/nlu/intents/gift_wrap/examples',
+      {
+        examples: [...examples.map((text) => ({ text })), { text: examples[0] }],
+      },
+    );
     expect(added.body).toEqual({ added: 12, skipped: 1 });
 
     const started = await call<NluTrainingRunDto>('POST', '/api/v1/nlu/train', {});

@@ -31,7 +31,14 @@ import { UnknownQuestionsService } from './unknown/unknown-questions.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(KNOWLEDGE_ENTITIES)],
-  controllers: [ArticlesController, SearchController, SynonymsController, ImportsController, FeedsController, UnknownQuestionsController],
+  controllers: [
+    ArticlesController,
+    SearchController,
+    SynonymsController,
+    ImportsController,
+    FeedsController,
+    UnknownQuestionsController,
+  ],
   providers: [
     KnowledgeCacheBus,
     ExclusiveTransactions,

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { KnowledgeArticleDto, KnowledgeSearchHit, knowledgeSearchSchema, KnowledgeSearchResultDto } from '@kefu/shared/contracts';
+import {
+  KnowledgeArticleDto,
+  KnowledgeSearchHit,
+  knowledgeSearchSchema,
+  KnowledgeSearchResultDto,
+} from '@kefu/shared/contracts';
 import { parseWith } from '@kefu/api/platform/http';
 import { ArticlesService } from './articles/articles.service';
 import { KnowledgeSearchService, SearchOptions } from './search/knowledge-search.service';

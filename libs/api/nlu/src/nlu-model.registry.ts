@@ -78,7 +78,9 @@ export class NluModelRegistry implements OnApplicationBootstrap, OnApplicationSh
     const custom = await em.find(NluExample, { order: { createdAt: 'ASC', id: 'ASC' } });
     return [
       ...this.builtin.filter((e) => !disabled.has(e.intent)),
-      ...custom.filter((e) => !disabled.has(e.intent)).map((e) => ({ text: e.text, intent: e.intent, corpus: e.language })),
+      ...custom
+        .filter((e) => !disabled.has(e.intent))
+        .map((e) => ({ text: e.text, intent: e.intent, corpus: e.language })),
     ];
   }
 
@@ -144,7 +146,9 @@ export class NluModelRegistry implements OnApplicationBootstrap, OnApplicationSh
 
   /** Loads the active model if another process changed it. */
   async refresh(): Promise<void> {
-    const rows: { version: number }[] = await this.db.query(`SELECT version FROM nlu_models WHERE status = 'active'`);
+    const rows: { version: number }[] = await this.db.query(
+      `SELECT version FROM nlu_models WHERE status = 'active'`,
+    );
     const version = rows[0]?.version;
     if (version === undefined || version === this.engine?.version) return;
     const engine = await this.loadVersion(version);
@@ -179,7 +183,9 @@ export class NluModelRegistry implements OnApplicationBootstrap, OnApplicationSh
         const engine = await this.loadVersion(rows[0].version);
         if (engine) return (this.engine = engine);
       } catch (err) {
-        this.log.error(`active NLU model v${rows[0].version} cannot be read (${(err as Error).message}); retraining`);
+        this.log.error(
+          `active NLU model v${rows[0].version} cannot be read (${(err as Error).message}); retraining`,
+        );
       }
     }
     const started = Date.now();

@@ -87,7 +87,10 @@ export class NluTrainingService implements OnModuleInit {
     const runs = this.db.getRepository(NluTrainingRun);
     const run = await runs.findOneBy({ id: runId });
     if (!run || run.status === 'succeeded' || run.status === 'failed') return;
-    await runs.update({ id: runId }, { status: 'running', stage: 'collecting examples', startedAt: new Date(), progress: 0 });
+    await runs.update(
+      { id: runId },
+      { status: 'running', stage: 'collecting examples', startedAt: new Date(), progress: 0 },
+    );
     let written = 0;
     try {
       const examples = await this.registry.trainingData();
@@ -107,12 +110,23 @@ export class NluTrainingService implements OnModuleInit {
       const model = await this.registry.store(built, run.requestedBy, true);
       await runs.update(
         { id: runId },
-        { status: 'succeeded', progress: 1, stage: 'done', modelVersion: model.version, finishedAt: new Date() },
+        {
+          status: 'succeeded',
+          progress: 1,
+          stage: 'done',
+          modelVersion: model.version,
+          finishedAt: new Date(),
+        },
       );
-      this.log.log(`NLU model v${model.version} trained on ${built.examples} examples in ${built.trainingMs} ms`);
+      this.log.log(
+        `NLU model v${model.version} trained on ${built.examples} examples in ${built.trainingMs} ms`,
+      );
     } catch (err) {
       const message = (err as Error).message ?? String(err);
-      await runs.update({ id: runId }, { status: 'failed', stage: 'failed', error: message.slice(0, 500), finishedAt: new Date() });
+      await runs.update(
+        { id: runId },
+        { status: 'failed', stage: 'failed', error: message.slice(0, 500), finishedAt: new Date() },
+      );
       this.log.error(`NLU training run ${runId} failed: ${message}`);
     }
   }

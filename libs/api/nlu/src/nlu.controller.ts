@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseIntPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
@@ -81,7 +94,10 @@ export class NluController {
   /** Starts a background retraining (or returns the one already queued or running). */
   @Post('train')
   @RequirePermissions(Permission.NluManage)
-  async train(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: FastifyReply): Promise<NluTrainingRunDto> {
+  async train(
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<NluTrainingRunDto> {
     const { run, created } = await this.training.request(user.id);
     res.status(created ? 202 : 200);
     return toRunDto(run);

@@ -24,7 +24,14 @@ const updateIntentSchema = z
   .strict();
 
 export function toExampleDto(e: NluExample): NluExampleDto {
-  return { id: e.id, intent: e.intent, text: e.text, language: e.language, source: e.source, createdAt: e.createdAt.toISOString() };
+  return {
+    id: e.id,
+    intent: e.intent,
+    text: e.text,
+    language: e.language,
+    source: e.source,
+    createdAt: e.createdAt.toISOString(),
+  };
 }
 
 /**
@@ -110,10 +117,13 @@ export class NluService {
     const input = parseWith(updateIntentSchema, body);
     await this.requireIntent(name);
     const repo = this.db.getRepository(NluIntent);
-    const row = (await repo.findOneBy({ name })) ?? repo.create({ name, builtin: true, description: '', enabled: true });
+    const row =
+      (await repo.findOneBy({ name })) ??
+      repo.create({ name, builtin: true, description: '', enabled: true });
     if (input.description !== undefined) row.description = input.description;
     if (input.enabled !== undefined) {
-      if (name === 'out_of_scope' && !input.enabled) throw new BadRequestException('out_of_scope cannot be disabled');
+      if (name === 'out_of_scope' && !input.enabled)
+        throw new BadRequestException('out_of_scope cannot be disabled');
       row.enabled = input.enabled;
     }
     await repo.save(row);
@@ -123,7 +133,8 @@ export class NluService {
   async deleteIntent(name: string): Promise<void> {
     const row = await this.db.getRepository(NluIntent).findOneBy({ name });
     if (!row || row.builtin || this.isBuiltin(name)) {
-      if (this.isBuiltin(name)) throw new BadRequestException(`"${name}" is built in: disable it instead of deleting it`);
+      if (this.isBuiltin(name))
+        throw new BadRequestException(`"${name}" is built in: disable it instead of deleting it`);
       throw new NotFoundException(`intent "${name}" not found`);
     }
     await this.db.transaction(async (em) => {
@@ -132,7 +143,11 @@ export class NluService {
     });
   }
 
-  async listExamples(intent: string, source: 'custom' | 'builtin' = 'custom', limit = 200): Promise<NluExampleDto[]> {
+  async listExamples(
+    intent: string,
+    source: 'custom' | 'builtin' = 'custom',
+    limit = 200,
+  ): Promise<NluExampleDto[]> {
     await this.requireIntent(intent);
     if (source === 'builtin') {
       return this.registry
@@ -148,11 +163,18 @@ export class NluService {
           createdAt: new Date(0).toISOString(),
         }));
     }
-    const rows = await this.db.getRepository(NluExample).find({ where: { intent }, order: { createdAt: 'DESC' }, take: limit });
+    const rows = await this.db
+      .getRepository(NluExample)
+      .find({ where: { intent }, order: { createdAt: 'DESC' }, take: limit });
     return rows.map(toExampleDto);
   }
 
-  async addExamples(intent: string, body: unknown, userId: string | null, source = 'admin'): Promise<{ added: number; skipped: number }> {
+  async addExamples(
+    intent: string,
+    body: unknown,
+    userId: string | null,
+    source = 'admin',
+  ): Promise<{ added: number; skipped: number }> {
     const input = parseWith(addExamplesSchema, body);
     await this.requireIntent(intent);
     return this.insertExamples(intent, input.examples, userId, source);
@@ -170,7 +192,13 @@ export class NluService {
     if (!(await this.exists(event.intent))) {
       await this.db
         .getRepository(NluIntent)
-        .insert({ name: event.intent, description: '', builtin: false, enabled: true, createdBy: event.submittedBy });
+        .insert({
+          name: event.intent,
+          description: '',
+          builtin: false,
+          enabled: true,
+          createdBy: event.submittedBy,
+        });
     }
     await this.insertExamples(event.intent, event.examples, event.submittedBy, event.source);
     if (event.retrain) await this.training.request(event.submittedBy);

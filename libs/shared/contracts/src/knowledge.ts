@@ -302,7 +302,10 @@ export interface KnowledgeSettingsDto {
 
 export const updateKnowledgeSettingsSchema = z
   .object({
-    answerThreshold: z.number().min(0, 'answerThreshold must be between 0 and 1').max(1, 'answerThreshold must be between 0 and 1'),
+    answerThreshold: z
+      .number()
+      .min(0, 'answerThreshold must be between 0 and 1')
+      .max(1, 'answerThreshold must be between 0 and 1'),
   })
   .strict();
 export type UpdateKnowledgeSettingsRequest = z.infer<typeof updateKnowledgeSettingsSchema>;
@@ -578,7 +581,9 @@ export type ListUnknownGroupsQuery = z.infer<typeof listUnknownGroupsQuerySchema
 /** POST /unknown-questions/:id/label: the examples go to the NLU engine's training data. */
 export const labelUnknownGroupSchema = z
   .object({
-    intent: z.string().regex(INTENT_NAME_PATTERN, 'intent must be snake_case: a-z, 0-9 and _, 2 to 63 characters'),
+    intent: z
+      .string()
+      .regex(INTENT_NAME_PATTERN, 'intent must be snake_case: a-z, 0-9 and _, 2 to 63 characters'),
     retrain: z.boolean().default(true),
   })
   .strict();

@@ -87,7 +87,9 @@ export const INTENT_NAME_PATTERN = /^[a-z][a-z0-9_]{1,62}$/;
 
 export const createIntentSchema = z
   .object({
-    name: z.string().regex(INTENT_NAME_PATTERN, 'name must be snake_case: a-z, 0-9 and _, 2 to 63 characters'),
+    name: z
+      .string()
+      .regex(INTENT_NAME_PATTERN, 'name must be snake_case: a-z, 0-9 and _, 2 to 63 characters'),
     description: z.string().max(500).default(''),
   })
   .strict();
@@ -99,7 +101,11 @@ export const addExamplesSchema = z
       .array(
         z
           .object({
-            text: z.string().trim().min(1, 'example text is empty').max(500, 'example text is longer than 500 characters'),
+            text: z
+              .string()
+              .trim()
+              .min(1, 'example text is empty')
+              .max(500, 'example text is longer than 500 characters'),
             language: z.enum(['zh', 'en', 'ja']).optional(),
           })
           .strict(),

@@ -3,7 +3,13 @@ import { EntityManager } from 'typeorm';
 import { ArticleSource, ArticleStatus } from '@kefu/shared/contracts';
 import { Article } from '../entities/article.entity';
 import { ArticleVersion } from '../entities/article-version.entity';
-import { ArticleContent, buildArticleIndex, CONTENT_FIELDS, contentHash, termsOfStoredTokens } from '../indexing/article-index';
+import {
+  ArticleContent,
+  buildArticleIndex,
+  CONTENT_FIELDS,
+  contentHash,
+  termsOfStoredTokens,
+} from '../indexing/article-index';
 import { applyTermDeltas, mergeDeltas, TermContribution, termDeltas } from '../indexing/term-stats';
 import { KnowledgeCacheBus } from '../cache/knowledge-cache-bus';
 
@@ -18,7 +24,9 @@ export interface WriteMeta {
 }
 
 /** What a write needs to know about the current row: its stored tokens correct the term statistics. */
-export type LoadedArticle = Pick<Article, 'id' | 'version' | 'status' | 'locale'> & { searchTokens: string[] };
+export type LoadedArticle = Pick<Article, 'id' | 'version' | 'status' | 'locale'> & {
+  searchTokens: string[];
+};
 
 /**
  * The one place articles are written. Every write, whoever makes it (the editor, an import, a feed,
@@ -33,7 +41,12 @@ export class ArticleWriter {
   constructor(private readonly bus: KnowledgeCacheBus) {}
 
   /** Inserts an article and its version 1; returns the new id. */
-  async create(em: EntityManager, content: ArticleContent, meta: WriteMeta, deltas?: Map<string, number>): Promise<number> {
+  async create(
+    em: EntityManager,
+    content: ArticleContent,
+    meta: WriteMeta,
+    deltas?: Map<string, number>,
+  ): Promise<number> {
     if (!meta.keyChecked) await this.assertKeyFree(em, content.externalKey, null);
     const index = buildArticleIndex(content);
     const inserted = await em
@@ -99,7 +112,10 @@ export class ArticleWriter {
       .where('id = :id', { id: current.id })
       .execute();
     await this.writeVersion(em, current.id, version, content, meta);
-    const before = current.status === ArticleStatus.Published ? { locale: current.locale, terms: termsOfStoredTokens(current.searchTokens) } : null;
+    const before =
+      current.status === ArticleStatus.Published
+        ? { locale: current.locale, terms: termsOfStoredTokens(current.searchTokens) }
+        : null;
     await this.terms(em, before, contribution(content, index.terms), deltas);
     return version;
   }
@@ -107,11 +123,21 @@ export class ArticleWriter {
   async remove(em: EntityManager, current: LoadedArticle): Promise<void> {
     await em.delete(Article, { id: current.id });
     if (current.status === ArticleStatus.Published) {
-      await this.terms(em, { locale: current.locale, terms: termsOfStoredTokens(current.searchTokens) }, null);
+      await this.terms(
+        em,
+        { locale: current.locale, terms: termsOfStoredTokens(current.searchTokens) },
+        null,
+      );
     }
   }
 
-  private async writeVersion(em: EntityManager, articleId: number, version: number, c: ArticleContent, meta: WriteMeta) {
+  private async writeVersion(
+    em: EntityManager,
+    articleId: number,
+    version: number,
+    c: ArticleContent,
+    meta: WriteMeta,
+  ) {
     await em.insert(ArticleVersion, {
       articleId,
       version,
@@ -123,19 +149,31 @@ export class ArticleWriter {
     } as Partial<ArticleVersion>);
   }
 
-  private async terms(em: EntityManager, before: TermContribution | null, after: TermContribution | null, into?: Map<string, number>) {
+  private async terms(
+    em: EntityManager,
+    before: TermContribution | null,
+    after: TermContribution | null,
+    into?: Map<string, number>,
+  ) {
     const d = termDeltas(before, after);
     if (into) mergeDeltas(into, d);
     else await applyTermDeltas(em, d);
     // Every process drops the locale's cached document frequencies once this transaction commits.
     const locales = new Set([before?.locale, after?.locale].filter((l): l is string => !!l));
-    if (locales.size) await this.bus.changed(em, [...locales].map((l) => `terms:${l}`));
+    if (locales.size)
+      await this.bus.changed(
+        em,
+        [...locales].map((l) => `terms:${l}`),
+      );
   }
 
   private async assertKeyFree(em: EntityManager, key: string | null, selfId: number | null) {
     if (!key) return;
-    const [row] = (await em.query(`SELECT id FROM knowledge_articles WHERE external_key = $1`, [key])) as { id: number }[];
-    if (row && row.id !== selfId) throw new ConflictException(`externalKey "${key}" is already used by article ${row.id}`);
+    const [row] = (await em.query(`SELECT id FROM knowledge_articles WHERE external_key = $1`, [key])) as {
+      id: number;
+    }[];
+    if (row && row.id !== selfId)
+      throw new ConflictException(`externalKey "${key}" is already used by article ${row.id}`);
   }
 }
 

@@ -31,8 +31,13 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * Joins the author's display name (users.name) as the raw column `author_name`: null when there is
  * no author or the user has been deleted (authors are not foreign keys, history outlives accounts).
  */
-function withAuthorName<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
-  return qb.leftJoin('users', 'author', `author.id = ${alias}.authorId`).addSelect('author.name', 'author_name');
+function withAuthorName<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+): SelectQueryBuilder<T> {
+  return qb
+    .leftJoin('users', 'author', `author.id = ${alias}.authorId`)
+    .addSelect('author.name', 'author_name');
 }
 
 type AuthorRaw = { author_name?: string | null };
@@ -62,9 +67,14 @@ export class ArticlesService {
       );
     }
     const cursor = decodeCursor(q.cursor);
-    if (q.cursor && (!cursor || cursor.length !== 2)) throw new BadRequestException('invalid query: cursor is not one this API returned');
+    if (q.cursor && (!cursor || cursor.length !== 2))
+      throw new BadRequestException('invalid query: cursor is not one this API returned');
     if (cursor) {
-      if (typeof cursor[0] !== 'string' || Number.isNaN(Date.parse(cursor[0])) || !Number.isInteger(cursor[1])) {
+      if (
+        typeof cursor[0] !== 'string' ||
+        Number.isNaN(Date.parse(cursor[0])) ||
+        !Number.isInteger(cursor[1])
+      ) {
         throw new BadRequestException('invalid query: cursor is not one this API returned');
       }
       qb.andWhere('(a.updatedAt, a.id) < (CAST(:at AS timestamptz), :id)', { at: cursor[0], id: cursor[1] });
@@ -72,18 +82,26 @@ export class ArticlesService {
     // The cursor keeps the timestamp to the microsecond, so rows saved in the same millisecond are not skipped.
     qb.addSelect(`to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at');
     withAuthorName(qb, 'a');
-    const { entities, raw } = await qb.orderBy('a.updatedAt', 'DESC').addOrderBy('a.id', 'DESC').limit(q.limit + 1).getRawAndEntities();
+    const { entities, raw } = await qb
+      .orderBy('a.updatedAt', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(q.limit + 1)
+      .getRawAndEntities();
     const page = entities.slice(0, q.limit);
     const last = page[page.length - 1];
     const lastRaw = raw[page.length - 1] as { cursor_at: string } | undefined;
     return {
       items: page.map((a, i) => toListItemDto(a, (raw[i] as AuthorRaw).author_name ?? null)),
-      nextCursor: entities.length > q.limit && last && lastRaw ? encodeCursor([lastRaw.cursor_at, last.id]) : null,
+      nextCursor:
+        entities.length > q.limit && last && lastRaw ? encodeCursor([lastRaw.cursor_at, last.id]) : null,
     };
   }
 
   async get(id: string | number): Promise<KnowledgeArticleDto> {
-    const qb = this.db.getRepository(Article).createQueryBuilder('a').where('a.id = :id', { id: this.idOr404(id) });
+    const qb = this.db
+      .getRepository(Article)
+      .createQueryBuilder('a')
+      .where('a.id = :id', { id: this.idOr404(id) });
     const { entities, raw } = await withAuthorName(qb, 'a').getRawAndEntities();
     if (!entities[0]) throw new NotFoundException(`article ${id} does not exist`);
     return toArticleDto(entities[0], (raw[0] as AuthorRaw).author_name ?? null);
@@ -92,7 +110,9 @@ export class ArticlesService {
   async create(body: unknown, authorId: string | null): Promise<KnowledgeArticleDto> {
     const input = parseWith(createArticleSchema, body);
     await this.synonyms.index();
-    const id = await this.db.transaction((em) => this.writer.create(em, input, { authorId, source: ArticleSource.Manual }));
+    const id = await this.db.transaction((em) =>
+      this.writer.create(em, input, { authorId, source: ArticleSource.Manual }),
+    );
     return this.get(id);
   }
 
@@ -111,7 +131,11 @@ export class ArticlesService {
       const { baseVersion: _b, note, ...changes } = input;
       const next: ArticleContent = { ...contentOf(current), ...changes };
       assertPublishable(next);
-      await this.writer.update(em, current, next, { authorId, source: ArticleSource.Manual, note: note ?? null });
+      await this.writer.update(em, current, next, {
+        authorId,
+        source: ArticleSource.Manual,
+        note: note ?? null,
+      });
     });
     return this.get(articleId);
   }
@@ -127,8 +151,13 @@ export class ArticlesService {
 
   async versions(id: string): Promise<KnowledgeVersionSummaryDto[]> {
     const article = await this.find(this.db.manager, id);
-    const qb = this.db.getRepository(ArticleVersion).createQueryBuilder('v').where('v.articleId = :id', { id: article.id });
-    const { entities: rows, raw } = await withAuthorName(qb, 'v').orderBy('v.version', 'ASC').getRawAndEntities();
+    const qb = this.db
+      .getRepository(ArticleVersion)
+      .createQueryBuilder('v')
+      .where('v.articleId = :id', { id: article.id });
+    const { entities: rows, raw } = await withAuthorName(qb, 'v')
+      .orderBy('v.version', 'ASC')
+      .getRawAndEntities();
     const out: KnowledgeVersionSummaryDto[] = [];
     let prev: ArticleContent | null = null;
     for (const [i, v] of rows.entries()) {
@@ -154,7 +183,13 @@ export class ArticlesService {
     const article = await this.find(this.db.manager, id);
     const v = /^[1-9]\d{0,8}$/.test(version)
       ? await withAuthorName(
-          this.db.getRepository(ArticleVersion).createQueryBuilder('v').where('v.articleId = :id AND v.version = :version', { id: article.id, version: Number(version) }),
+          this.db
+            .getRepository(ArticleVersion)
+            .createQueryBuilder('v')
+            .where('v.articleId = :id AND v.version = :version', {
+              id: article.id,
+              version: Number(version),
+            }),
           'v',
         ).getRawAndEntities()
       : { entities: [], raw: [] };
@@ -168,10 +203,18 @@ export class ArticlesService {
     const to = await this.findVersion(this.db.manager, article.id, version);
     const againstNo = q.against ?? to.version - 1;
     if (againstNo < 1) {
-      return diffVersions(article.id, { version: 0, content: emptyContent(to) }, { version: to.version, content: contentOf(to) });
+      return diffVersions(
+        article.id,
+        { version: 0, content: emptyContent(to) },
+        { version: to.version, content: contentOf(to) },
+      );
     }
     const from = await this.findVersion(this.db.manager, article.id, String(againstNo));
-    return diffVersions(article.id, { version: from.version, content: contentOf(from) }, { version: to.version, content: contentOf(to) });
+    return diffVersions(
+      article.id,
+      { version: from.version, content: contentOf(from) },
+      { version: to.version, content: contentOf(to) },
+    );
   }
 
   /** A new version with the content of an old one; history is never rewritten. */
@@ -205,7 +248,9 @@ export class ArticlesService {
   }
 
   private async findVersion(em: EntityManager, articleId: number, version: string): Promise<ArticleVersion> {
-    const v = /^[1-9]\d{0,8}$/.test(version) ? await em.findOneBy(ArticleVersion, { articleId, version: Number(version) }) : null;
+    const v = /^[1-9]\d{0,8}$/.test(version)
+      ? await em.findOneBy(ArticleVersion, { articleId, version: Number(version) })
+      : null;
     if (!v) throw new NotFoundException(`article ${articleId} has no version ${version}`);
     return v;
   }
@@ -224,5 +269,17 @@ export function assertPublishable(c: ArticleContent): void {
 }
 
 function emptyContent(like: ArticleContent): ArticleContent {
-  return { ...contentOf(like), externalKey: null, title: '', questions: [], answer: '', regions: [], productIds: [], categoryIds: [], tags: [], status: '', locale: '' };
+  return {
+    ...contentOf(like),
+    externalKey: null,
+    title: '',
+    questions: [],
+    answer: '',
+    regions: [],
+    productIds: [],
+    categoryIds: [],
+    tags: [],
+    status: '',
+    locale: '',
+  };
 }

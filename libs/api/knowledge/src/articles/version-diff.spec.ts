@@ -16,7 +16,10 @@ const base: ArticleContent = {
 
 describe('version diff', () => {
   it('lists the fields that changed', () => {
-    expect(changedFields(base, { ...base, tags: ['returns', 'policy'], status: 'published' })).toEqual(['tags', 'status']);
+    expect(changedFields(base, { ...base, tags: ['returns', 'policy'], status: 'published' })).toEqual([
+      'tags',
+      'status',
+    ]);
     expect(changedFields(null, base)).toHaveLength(10);
     expect(changedFields(base, { ...base })).toEqual([]);
   });
@@ -25,7 +28,16 @@ describe('version diff', () => {
     const d = diffVersions(
       7,
       { version: 1, content: base },
-      { version: 2, content: { ...base, title: '退货规则', questions: ['可以退货吗', '七天无理由'], answer: 'line 1\nline two\n', status: 'published' } },
+      {
+        version: 2,
+        content: {
+          ...base,
+          title: '退货规则',
+          questions: ['可以退货吗', '七天无理由'],
+          answer: 'line 1\nline two\n',
+          status: 'published',
+        },
+      },
     );
     expect(d).toMatchObject({ articleId: 7, from: 1, to: 2 });
     const field = (f: string) => d.fields.find((x) => x.field === f)?.parts;
@@ -39,7 +51,11 @@ describe('version diff', () => {
       { value: '怎么退\n', added: false, removed: true },
       { value: '七天无理由\n', added: true, removed: false },
     ]);
-    expect(field('answer')?.filter((p) => p.added || p.removed).map((p) => p.value)).toEqual(['line 2\n', 'line two\n']);
+    expect(
+      field('answer')
+        ?.filter((p) => p.added || p.removed)
+        .map((p) => p.value),
+    ).toEqual(['line 2\n', 'line two\n']);
     expect(field('status')).toEqual([
       { value: 'draft', added: false, removed: true },
       { value: 'published', added: true, removed: false },

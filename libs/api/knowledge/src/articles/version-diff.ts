@@ -2,7 +2,13 @@ import { diffChars, diffLines } from 'diff';
 import type { DiffPartDto, KnowledgeDiffDto } from '@kefu/shared/contracts';
 import { ArticleContent, CONTENT_FIELDS } from '../indexing/article-index';
 
-const LIST_FIELDS = new Set<keyof ArticleContent>(['questions', 'regions', 'productIds', 'categoryIds', 'tags']);
+const LIST_FIELDS = new Set<keyof ArticleContent>([
+  'questions',
+  'regions',
+  'productIds',
+  'categoryIds',
+  'tags',
+]);
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

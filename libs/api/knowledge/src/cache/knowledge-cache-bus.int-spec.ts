@@ -40,12 +40,20 @@ describe('knowledge caches across processes', () => {
     await knowledge.search('退货运费谁出', { locale: 'zh-CN' });
     await knowledge.search('refnd polcy', { locale: 'en' });
     const db = jest.spyOn(two.app.get(DataSource), 'query');
-    const settings = jest.spyOn(two.app.get<Repository<KnowledgeSetting>>(getRepositoryToken(KnowledgeSetting)), 'findOneBy');
-    const groups = jest.spyOn(two.app.get<Repository<SynonymGroup>>(getRepositoryToken(SynonymGroup)), 'find');
+    const settings = jest.spyOn(
+      two.app.get<Repository<KnowledgeSetting>>(getRepositoryToken(KnowledgeSetting)),
+      'findOneBy',
+    );
+    const groups = jest.spyOn(
+      two.app.get<Repository<SynonymGroup>>(getRepositoryToken(SynonymGroup)),
+      'find',
+    );
     try {
       for (let i = 0; i < 5; i++) {
         expect((await knowledge.search('退货运费谁出', { locale: 'zh-CN' }))[0].title).toBe('退货运费说明');
-        expect((await knowledge.search('refnd polcy', { locale: 'en' }))[0].title).toBe('Return policy (7-day no-questions-asked returns)');
+        expect((await knowledge.search('refnd polcy', { locale: 'en' }))[0].title).toBe(
+          'Return policy (7-day no-questions-asked returns)',
+        );
       }
       expect(db).not.toHaveBeenCalled();
       expect(settings).not.toHaveBeenCalled();
@@ -60,24 +68,52 @@ describe('knowledge caches across processes', () => {
   it('sees a new threshold, a new article and a new synonym group saved through the other process', async () => {
     const knowledge = two.app.get(KnowledgeService);
     expect((await knowledge.searchWithDetails('退货运费谁出', { locale: 'zh-CN' })).threshold).toBe(0.45);
-    expect((await api('PUT', '/api/v1/knowledge/settings', { body: { answerThreshold: 0.6 }, cookie: cookies.admin })).status).toBe(200);
-    await waitFor(async () => (await knowledge.searchWithDetails('退货运费谁出', { locale: 'zh-CN' })).threshold === 0.6, { timeout: 5_000 });
+    expect(
+      (
+        await api('PUT', '/api/v1/knowledge/settings', {
+          body: { answerThreshold: 0.6 },
+          cookie: cookies.admin,
+        })
+      ).status,
+    ).toBe(200);
+    await waitFor(
+      async () => (await knowledge.searchWithDetails('退货运费谁出', { locale: 'zh-CN' })).threshold === 0.6,
+      { timeout: 5_000 },
+    );
 
     const lipstick = 'Which lipstick suits pale skin';
-    expect((await knowledge.search(lipstick, { locale: 'en' })).some((h) => h.title === lipstick)).toBe(false);
+    expect((await knowledge.search(lipstick, { locale: 'en' })).some((h) => h.title === lipstick)).toBe(
+      false,
+    );
     const created = await api<KnowledgeArticleDto>('POST', '/api/v1/knowledge/articles', {
       body: { title: lipstick, answer: 'Try our shade finder.', locale: 'en', status: 'published' },
       cookie: cookies.admin,
     });
     expect(created.status).toBe(201);
-    await waitFor(async () => (await knowledge.search(lipstick, { locale: 'en' }))[0]?.articleId === created.body.id, { timeout: 5_000 });
+    await waitFor(
+      async () => (await knowledge.search(lipstick, { locale: 'en' }))[0]?.articleId === created.body.id,
+      { timeout: 5_000 },
+    );
 
     const before = (await knowledge.searchWithDetails('lip colour for pale skin', { locale: 'en' })).terms;
     expect(before.join(' ')).not.toContain('|');
-    expect((await api('POST', '/api/v1/knowledge/synonyms', { body: { terms: ['lipstick', 'lip colour'] }, cookie: cookies.admin })).status).toBe(201);
-    await waitFor(async () => (await knowledge.searchWithDetails('lip colour for pale skin', { locale: 'en' })).terms.join(' ').includes('|'), {
-      timeout: 5_000,
-    });
+    expect(
+      (
+        await api('POST', '/api/v1/knowledge/synonyms', {
+          body: { terms: ['lipstick', 'lip colour'] },
+          cookie: cookies.admin,
+        })
+      ).status,
+    ).toBe(201);
+    await waitFor(
+      async () =>
+        (await knowledge.searchWithDetails('lip colour for pale skin', { locale: 'en' })).terms
+          .join(' ')
+          .includes('|'),
+      {
+        timeout: 5_000,
+      },
+    );
   });
 
   it('drops a change only once its transaction commits, and not at all when it rolls back', async () => {

@@ -1,7 +1,14 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
-import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  QueryRunner,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@kefu/api/platform/config';
 
 /**
@@ -124,7 +131,11 @@ export class KnowledgeCacheBus implements OnModuleInit, OnModuleDestroy {
 
   private async listen(): Promise<void> {
     if (this.closed || this.config.database.kind !== 'postgres') return;
-    const client = new Client({ connectionString: this.config.database.url, keepAlive: true, connectionTimeoutMillis: 5000 });
+    const client = new Client({
+      connectionString: this.config.database.url,
+      keepAlive: true,
+      connectionTimeoutMillis: 5000,
+    });
     this.client = client;
     const lost = (why: string) => {
       if (this.client !== client) return;
@@ -134,7 +145,10 @@ export class KnowledgeCacheBus implements OnModuleInit, OnModuleDestroy {
       this.emit(new Set(['*'])); // changes may be missed until we listen again
       client.end().catch(() => undefined);
       if (this.closed) return;
-      if (was) this.log.warn(`cache notifications lost (${why}); caches expire after ${FALLBACK_TTL_MS} ms until reconnected`);
+      if (was)
+        this.log.warn(
+          `cache notifications lost (${why}); caches expire after ${FALLBACK_TTL_MS} ms until reconnected`,
+        );
       this.retryTimer = setTimeout(() => void this.listen(), this.retryMs);
       this.retryTimer.unref();
       this.retryMs = Math.min(RECONNECT_MAX_MS, this.retryMs * 2);

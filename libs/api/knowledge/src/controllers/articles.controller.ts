@@ -39,7 +39,11 @@ export class ArticlesController {
   /** Saves a new version. */
   @Patch(':id')
   @RequirePermissions(Permission.KnowledgeManage)
-  update(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user?: AuthUser): Promise<KnowledgeArticleDto> {
+  update(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<KnowledgeArticleDto> {
     return this.articles.update(id, body, user?.id ?? null);
   }
 
@@ -65,7 +69,11 @@ export class ArticlesController {
   /** `?against=N` (default: the previous version). */
   @Get(':id/versions/:version/diff')
   @RequirePermissions(Permission.KnowledgeRead)
-  diff(@Param('id') id: string, @Param('version') version: string, @Query() query: Record<string, string>): Promise<KnowledgeDiffDto> {
+  diff(
+    @Param('id') id: string,
+    @Param('version') version: string,
+    @Query() query: Record<string, string>,
+  ): Promise<KnowledgeDiffDto> {
     return this.articles.diff(id, version, query);
   }
 
@@ -73,7 +81,11 @@ export class ArticlesController {
   @Post(':id/versions/:version/restore')
   @HttpCode(200)
   @RequirePermissions(Permission.KnowledgeManage)
-  restore(@Param('id') id: string, @Param('version') version: string, @CurrentUser() user?: AuthUser): Promise<KnowledgeArticleDto> {
+  restore(
+    @Param('id') id: string,
+    @Param('version') version: string,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<KnowledgeArticleDto> {
     return this.articles.restore(id, version, user?.id ?? null);
   }
 }

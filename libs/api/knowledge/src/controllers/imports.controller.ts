@@ -25,7 +25,11 @@ export class ImportsController {
   @HttpCode(202)
   @Upload()
   @RequirePermissions(Permission.KnowledgeManage)
-  upload(@Req() req: UploadRequest, @Query() query: Record<string, string>, @CurrentUser() user?: AuthUser): Promise<KnowledgeImportDto> {
+  upload(
+    @Req() req: UploadRequest,
+    @Query() query: Record<string, string>,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<KnowledgeImportDto> {
     const body = req.body;
     const file = Buffer.isBuffer(body) ? body : (req.rawBody ?? null);
     return this.imports.upload(file, req.headers['content-type'], query, user?.id ?? null);
@@ -46,7 +50,10 @@ export class ImportsController {
   /** `?format=csv|json|markdown&locale=&status=`: a file in the import formats. */
   @Get('export')
   @RequirePermissions(Permission.KnowledgeRead)
-  async export(@Query() query: Record<string, string>, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  async export(
+    @Query() query: Record<string, string>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     const file = await this.exporter.export(query);
     void reply.header('content-type', file.contentType);
     void reply.header('content-disposition', `attachment; filename="${file.fileName}"`);

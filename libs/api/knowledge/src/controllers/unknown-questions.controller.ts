@@ -26,13 +26,21 @@ export class UnknownQuestionsController {
   @Post(':id/label')
   @HttpCode(200)
   @RequirePermissions(Permission.KnowledgeManage)
-  label(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user?: AuthUser): Promise<UnknownQuestionGroupDto> {
+  label(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<UnknownQuestionGroupDto> {
     return this.unknown.label(id, body, user?.id ?? null);
   }
 
   @Post(':id/article')
   @RequirePermissions(Permission.KnowledgeManage)
-  toArticle(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user?: AuthUser): Promise<KnowledgeArticleDto> {
+  toArticle(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<KnowledgeArticleDto> {
     return this.unknown.toArticle(id, body, user?.id ?? null);
   }
 

@@ -45,7 +45,9 @@ export class ExclusiveTransactions {
         // The query runner's statements go to the transaction, the way typeorm-pglite's pool sends them.
         runner.databaseConnection = {
           query: (sql: string, params?: unknown[]) =>
-            params?.length ? tx.query(sql, params) : tx.exec(sql).then((all) => all[all.length - 1] ?? { rows: [] }),
+            params?.length
+              ? tx.query(sql, params)
+              : tx.exec(sql).then((all) => all[all.length - 1] ?? { rows: [] }),
         };
         runner.isTransactionActive = true;
         try {

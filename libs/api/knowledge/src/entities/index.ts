@@ -9,7 +9,17 @@ import { SynonymGroup } from './synonym-group.entity';
 import { UnknownGroup } from './unknown-group.entity';
 import { UnknownQuestion } from './unknown-question.entity';
 
-export { Article, ArticleVersion, Feed, FeedRun, KnowledgeImport, KnowledgeSetting, SynonymGroup, UnknownGroup, UnknownQuestion };
+export {
+  Article,
+  ArticleVersion,
+  Feed,
+  FeedRun,
+  KnowledgeImport,
+  KnowledgeSetting,
+  SynonymGroup,
+  UnknownGroup,
+  UnknownQuestion,
+};
 export const KNOWLEDGE_ENTITIES = [
   Article,
   ArticleVersion,
@@ -25,6 +35,10 @@ export const KNOWLEDGE_ENTITIES = [
 registerPersonalData({
   table: 'knowledge_unknown_questions',
   columns: ['text', 'normalized', 'tokens', 'agent_answer'],
-  subject: { kind: 'contact', column: 'conversation_id', via: { table: 'conversations', column: 'contact_id' } },
+  subject: {
+    kind: 'contact',
+    column: 'conversation_id',
+    via: { table: 'conversations', column: 'contact_id' },
+  },
   description: "questions shoppers asked that the bot could not answer, and the agent's reply",
 });

@@ -14,8 +14,11 @@ export async function fetchFeed(url: string, opts: { timeoutMs: number; maxBytes
     });
   } catch (e) {
     const err = e as Error & { cause?: { code?: string; message?: string } };
-    if (err.name === 'TimeoutError' || err.name === 'AbortError') throw new FeedError(`the feed did not answer within ${opts.timeoutMs} ms`);
-    throw new FeedError(`the feed could not be fetched: ${err.cause?.code ?? err.cause?.message ?? err.message}`);
+    if (err.name === 'TimeoutError' || err.name === 'AbortError')
+      throw new FeedError(`the feed did not answer within ${opts.timeoutMs} ms`);
+    throw new FeedError(
+      `the feed could not be fetched: ${err.cause?.code ?? err.cause?.message ?? err.message}`,
+    );
   }
   if (!res.ok) {
     await res.body?.cancel().catch(() => undefined);
@@ -45,7 +48,8 @@ export async function fetchFeed(url: string, opts: { timeoutMs: number; maxBytes
   } catch (e) {
     if (e instanceof FeedError) throw e;
     const err = e as Error;
-    if (err.name === 'TimeoutError' || err.name === 'AbortError') throw new FeedError(`the feed did not answer within ${opts.timeoutMs} ms`);
+    if (err.name === 'TimeoutError' || err.name === 'AbortError')
+      throw new FeedError(`the feed did not answer within ${opts.timeoutMs} ms`);
     throw new FeedError(`reading the feed failed: ${err.message}`);
   }
   return Buffer.concat(chunks);

@@ -37,7 +37,10 @@ describe('feed sync plan', () => {
     const plan = planFeedSync(
       'f1',
       [content('same'), content('changed', 'new'), content('new')],
-      new Map([['same', same], ['changed', changed]]),
+      new Map([
+        ['same', same],
+        ['changed', changed],
+      ]),
       [same, changed, dropped, alreadyArchived],
     );
     expect(plan.create.map((c) => c.externalKey)).toEqual(['new']);
@@ -50,17 +53,29 @@ describe('feed sync plan', () => {
     const manual = existing(content('k'), null);
     expect(planFeedSync('f1', [content('k', 'new')], new Map([['k', manual]]), []).update).toHaveLength(1);
     const other = existing(content('k'), 'f2');
-    expect(() => planFeedSync('f1', [content('k')], new Map([['k', other]]), [])).toThrow(`row 1: externalKey "k" is article ${other.id}, which another feed keeps in sync`);
+    expect(() => planFeedSync('f1', [content('k')], new Map([['k', other]]), [])).toThrow(
+      `row 1: externalKey "k" is article ${other.id}, which another feed keeps in sync`,
+    );
   });
 
   it('validates every row before anything is applied', () => {
     const row = (n: number, fields: Record<string, unknown>) => ({ row: n, fields });
-    expect(validateFeedRows([row(1, { externalKey: 'a', title: 'A', answer: 'x' })], 'zh-CN')[0]).toMatchObject({ locale: 'zh-CN', status: 'published' });
+    expect(
+      validateFeedRows([row(1, { externalKey: 'a', title: 'A', answer: 'x' })], 'zh-CN')[0],
+    ).toMatchObject({ locale: 'zh-CN', status: 'published' });
     expect(() => validateFeedRows([], 'en')).toThrow(FeedError);
-    expect(() => validateFeedRows([row(1, { externalKey: 'a', title: 'A', answer: 'x' }), row(2, { externalKey: 'a', title: 'B', answer: 'y' })], 'en')).toThrow(
-      'row 2: duplicates row 1 (same externalKey "a")',
+    expect(() =>
+      validateFeedRows(
+        [
+          row(1, { externalKey: 'a', title: 'A', answer: 'x' }),
+          row(2, { externalKey: 'a', title: 'B', answer: 'y' }),
+        ],
+        'en',
+      ),
+    ).toThrow('row 2: duplicates row 1 (same externalKey "a")');
+    expect(() => validateFeedRows([row(1, { title: 'A', answer: 'x' })], 'en')).toThrow(
+      'row 1: externalKey is missing; every feed row needs one',
     );
-    expect(() => validateFeedRows([row(1, { title: 'A', answer: 'x' })], 'en')).toThrow('row 1: externalKey is missing; every feed row needs one');
   });
 
   it('accepts five-field cron schedules and computes the next run in the feed time zone', () => {

@@ -13,13 +13,17 @@ export class FeedError extends Error {}
  * rows a feed no longer has are archived, and a half-read feed would archive the wrong ones.
  */
 export function validateFeedRows(rows: RawRow[], locale: string): ArticleContent[] {
-  if (!rows.length) throw new FeedError('the feed has no articles; nothing was changed (an empty feed never archives everything)');
+  if (!rows.length)
+    throw new FeedError(
+      'the feed has no articles; nothing was changed (an empty feed never archives everything)',
+    );
   const tracker = new DuplicateTracker();
   const out: ArticleContent[] = [];
   for (const r of rows) {
     const v = validateRow(r, { locale, status: ArticleStatus.Published });
     if (!v.ok) throw new FeedError(`row ${r.row}: ${v.message}`);
-    if (!v.content.externalKey) throw new FeedError(`row ${r.row}: externalKey is missing; every feed row needs one`);
+    if (!v.content.externalKey)
+      throw new FeedError(`row ${r.row}: externalKey is missing; every feed row needs one`);
     const dup = tracker.check(r.row, v.content);
     if (dup) throw new FeedError(`row ${r.row}: ${dup}`);
     out.push(v.content);
@@ -51,18 +55,23 @@ export function planFeedSync(
     const existing = byKey.get(content.externalKey as string);
     if (!existing) plan.create.push(content);
     else if (existing.feedId && existing.feedId !== feedId) {
-      throw new FeedError(`row ${i + 1}: externalKey "${content.externalKey}" is article ${existing.id}, which another feed keeps in sync`);
+      throw new FeedError(
+        `row ${i + 1}: externalKey "${content.externalKey}" is article ${existing.id}, which another feed keeps in sync`,
+      );
     } else if (existing.contentHash === contentHash(content)) plan.unchanged.push({ content, existing });
     else plan.update.push({ content, existing });
   });
   const keys = new Set(contents.map((c) => c.externalKey));
-  plan.archive = ofFeed.filter((a) => a.status !== ArticleStatus.Archived && !(a.externalKey && keys.has(a.externalKey)));
+  plan.archive = ofFeed.filter(
+    (a) => a.status !== ArticleStatus.Archived && !(a.externalKey && keys.has(a.externalKey)),
+  );
   return plan;
 }
 
 /** A five-field cron expression, or a message saying what is wrong with it. */
 export function checkSchedule(schedule: string, timezone: string): string | null {
-  if (schedule.trim().split(/\s+/).length !== 5) return 'schedule must be a five-field cron expression, e.g. "0 3 * * *" (daily at 03:00)';
+  if (schedule.trim().split(/\s+/).length !== 5)
+    return 'schedule must be a five-field cron expression, e.g. "0 3 * * *" (daily at 03:00)';
   try {
     new Cron(schedule, { timezone, paused: true });
     return null;

@@ -41,7 +41,10 @@ export class FeedSyncService implements OnModuleInit, OnApplicationShutdown {
   onModuleInit() {
     if (!this.queue.process(KnowledgeFeedSyncJob, (p) => this.handle(p))) return;
     if (this.config.NODE_ENV === 'test') return; // tests call enqueueDue() themselves
-    this.timer = setInterval(() => void this.enqueueDue().catch((e: Error) => this.log.warn(`feed scheduler: ${e.message}`)), SCHEDULER_INTERVAL_MS);
+    this.timer = setInterval(
+      () => void this.enqueueDue().catch((e: Error) => this.log.warn(`feed scheduler: ${e.message}`)),
+      SCHEDULER_INTERVAL_MS,
+    );
     this.timer.unref();
   }
 
@@ -57,18 +60,29 @@ export class FeedSyncService implements OnModuleInit, OnApplicationShutdown {
     )) as { id: string; next_run_at: Date }[];
     for (const f of due) {
       const at = new Date(f.next_run_at);
-      await this.queue.add(KnowledgeFeedSyncJob, { feedId: f.id, scheduledFor: at.toISOString() }, { jobId: `knowledge-feed-${f.id}-${at.getTime()}` });
+      await this.queue.add(
+        KnowledgeFeedSyncJob,
+        { feedId: f.id, scheduledFor: at.toISOString() },
+        { jobId: `knowledge-feed-${f.id}-${at.getTime()}` },
+      );
     }
     return due.length;
   }
 
   async handle(p: KnowledgeFeedSyncPayload): Promise<void> {
-    const run = p.runId ? await this.claimManual(p.runId) : p.scheduledFor ? await this.claimScheduled(p.feedId, new Date(p.scheduledFor)) : null;
+    const run = p.runId
+      ? await this.claimManual(p.runId)
+      : p.scheduledFor
+        ? await this.claimScheduled(p.feedId, new Date(p.scheduledFor))
+        : null;
     if (!run) return;
     const feed = await this.db.getRepository(Feed).findOneBy({ id: run.feedId });
     if (!feed) return;
     try {
-      const body = await fetchFeed(feed.url, { timeoutMs: this.config.FEED_TIMEOUT_MS, maxBytes: this.config.FEED_MAX_BYTES });
+      const body = await fetchFeed(feed.url, {
+        timeoutMs: this.config.FEED_TIMEOUT_MS,
+        maxBytes: this.config.FEED_MAX_BYTES,
+      });
       let contents;
       try {
         contents = validateFeedRows(parseRows(feed.format, body), feed.locale);
@@ -82,7 +96,9 @@ export class FeedSyncService implements OnModuleInit, OnApplicationShutdown {
     } catch (e) {
       const message = e instanceof FeedError ? e.message : `unexpected error: ${(e as Error).message}`;
       if (!(e instanceof FeedError)) this.log.error(`feed ${feed.id} sync failed: ${(e as Error).stack}`);
-      await this.db.getRepository(FeedRun).update({ id: run.id }, { status: 'failed', error: message, finishedAt: new Date() });
+      await this.db
+        .getRepository(FeedRun)
+        .update({ id: run.id }, { status: 'failed', error: message, finishedAt: new Date() });
     }
   }
 
@@ -108,14 +124,25 @@ export class FeedSyncService implements OnModuleInit, OnApplicationShutdown {
         [feedId, scheduledFor],
       )) as { id: string }[];
       if (!inserted.length) return null;
-      await em.update(Feed, { id: feedId }, { nextRunAt: nextRun(feed.schedule, feed.timezone, new Date()), lastRunId: inserted[0].id });
+      await em.update(
+        Feed,
+        { id: feedId },
+        { nextRunAt: nextRun(feed.schedule, feed.timezone, new Date()), lastRunId: inserted[0].id },
+      );
       return em.findOneByOrFail(FeedRun, { id: inserted[0].id });
     });
   }
 
-  private async apply(feed: Feed, run: FeedRun, contents: ReturnType<typeof validateFeedRows>): Promise<void> {
+  private async apply(
+    feed: Feed,
+    run: FeedRun,
+    contents: ReturnType<typeof validateFeedRows>,
+  ): Promise<void> {
     await this.db.transaction(async (em) => {
-      const byKey = await this.upserter.byKeys(em, contents.map((c) => c.externalKey as string));
+      const byKey = await this.upserter.byKeys(
+        em,
+        contents.map((c) => c.externalKey as string),
+      );
       const ofFeed = (await em.query(
         `SELECT id, version, status, locale, title, external_key AS "externalKey", content_hash AS "contentHash",
                 feed_id AS "feedId", search_tokens AS "searchTokens"
@@ -123,23 +150,53 @@ export class FeedSyncService implements OnModuleInit, OnApplicationShutdown {
         [feed.id],
       )) as ExistingArticle[];
       const plan = planFeedSync(feed.id, contents, byKey, ofFeed);
-      const meta = { authorId: null, source: ArticleSource.Feed, feedId: feed.id, note: `sync of feed "${feed.name}"` };
+      const meta = {
+        authorId: null,
+        source: ArticleSource.Feed,
+        feedId: feed.id,
+        note: `sync of feed "${feed.name}"`,
+      };
       const deltas = new Map<string, number>();
       const changes: FeedChangeDto[] = [];
       for (const c of plan.create) {
         const out = await this.upserter.upsert(em, c, undefined, meta, deltas);
-        changes.push({ change: 'created', articleId: out.articleId, externalKey: c.externalKey as string, title: c.title, version: 1 });
+        changes.push({
+          change: 'created',
+          articleId: out.articleId,
+          externalKey: c.externalKey as string,
+          title: c.title,
+          version: 1,
+        });
       }
       for (const { content, existing } of plan.update) {
         const out = await this.upserter.upsert(em, content, existing, meta, deltas);
-        changes.push({ change: 'updated', articleId: existing.id, externalKey: content.externalKey as string, title: content.title, version: out.version });
+        changes.push({
+          change: 'updated',
+          articleId: existing.id,
+          externalKey: content.externalKey as string,
+          title: content.title,
+          version: out.version,
+        });
       }
-      for (const { content, existing } of plan.unchanged) await this.upserter.upsert(em, content, existing, meta, deltas);
+      for (const { content, existing } of plan.unchanged)
+        await this.upserter.upsert(em, content, existing, meta, deltas);
       for (const a of plan.archive) {
         const current = await this.writer.load(em, a.id);
         if (!current) continue;
-        const version = await this.writer.update(em, current, { ...contentOf(current), status: ArticleStatus.Archived }, { ...meta, keyChecked: true }, deltas);
-        changes.push({ change: 'archived', articleId: a.id, externalKey: a.externalKey ?? '', title: a.title, version });
+        const version = await this.writer.update(
+          em,
+          current,
+          { ...contentOf(current), status: ArticleStatus.Archived },
+          { ...meta, keyChecked: true },
+          deltas,
+        );
+        changes.push({
+          change: 'archived',
+          articleId: a.id,
+          externalKey: a.externalKey ?? '',
+          title: a.title,
+          version,
+        });
       }
       await applyTermDeltas(em, deltas);
       Object.assign(run, {
@@ -152,16 +209,20 @@ export class FeedSyncService implements OnModuleInit, OnApplicationShutdown {
         error: null,
         finishedAt: new Date(),
       });
-      await em.update(FeedRun, { id: run.id }, {
-        status: run.status,
-        created: run.created,
-        updated: run.updated,
-        archived: run.archived,
-        unchanged: run.unchanged,
-        changes: run.changes,
-        error: null,
-        finishedAt: run.finishedAt,
-      });
+      await em.update(
+        FeedRun,
+        { id: run.id },
+        {
+          status: run.status,
+          created: run.created,
+          updated: run.updated,
+          archived: run.archived,
+          unchanged: run.unchanged,
+          changes: run.changes,
+          error: null,
+          finishedAt: run.finishedAt,
+        },
+      );
     });
   }
 }

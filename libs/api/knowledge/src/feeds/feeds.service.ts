@@ -1,7 +1,12 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { createFeedSchema, KnowledgeFeedDto, KnowledgeFeedRunDto, updateFeedSchema } from '@kefu/shared/contracts';
+import {
+  createFeedSchema,
+  KnowledgeFeedDto,
+  KnowledgeFeedRunDto,
+  updateFeedSchema,
+} from '@kefu/shared/contracts';
 import { parseWith } from '@kefu/api/platform/http';
 import { QueueService } from '@kefu/api/platform/queue';
 import { Feed } from '../entities/feed.entity';
@@ -96,15 +101,27 @@ export class FeedsService {
 
   async runs(id: string, limit = 20): Promise<KnowledgeFeedRunDto[]> {
     const f = await this.find(id);
-    const rows = await this.db.getRepository(FeedRun).find({ where: { feedId: f.id }, order: { startedAt: 'DESC', id: 'DESC' }, take: Math.min(100, limit) });
+    const rows = await this.db
+      .getRepository(FeedRun)
+      .find({
+        where: { feedId: f.id },
+        order: { startedAt: 'DESC', id: 'DESC' },
+        take: Math.min(100, limit),
+      });
     return rows.map(toFeedRunDto);
   }
 
   /** Starts a sync now: the run is recorded at once (status running) and the job fills it in. */
   async runNow(id: string): Promise<KnowledgeFeedRunDto> {
     const f = await this.find(id);
-    const run = await this.db.getRepository(FeedRun).save({ feedId: f.id, trigger: 'manual', status: 'running', scheduledFor: null } as Partial<FeedRun>);
-    await this.queue.add(KnowledgeFeedSyncJob, { feedId: f.id, scheduledFor: null, runId: run.id }, { jobId: `knowledge-feed-run-${run.id}` });
+    const run = await this.db
+      .getRepository(FeedRun)
+      .save({ feedId: f.id, trigger: 'manual', status: 'running', scheduledFor: null } as Partial<FeedRun>);
+    await this.queue.add(
+      KnowledgeFeedSyncJob,
+      { feedId: f.id, scheduledFor: null, runId: run.id },
+      { jobId: `knowledge-feed-run-${run.id}` },
+    );
     return toFeedRunDto(run);
   }
 
@@ -117,7 +134,12 @@ export class FeedsService {
   private assertSchedule(schedule: string, timezone: string) {
     const problem = checkSchedule(schedule, timezone);
     if (problem) {
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `invalid body: ${problem}`, issues: [{ path: 'schedule', message: problem }] });
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: `invalid body: ${problem}`,
+        issues: [{ path: 'schedule', message: problem }],
+      });
     }
   }
 }

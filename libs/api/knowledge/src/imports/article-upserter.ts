@@ -25,14 +25,18 @@ export class ArticleUpserter {
   /** Existing articles with these external keys, locked for the transaction. */
   async byKeys(em: EntityManager, keys: string[]): Promise<Map<string, ExistingArticle>> {
     if (!keys.length) return new Map();
-    const rows = (await em.query(`SELECT ${COLUMNS} FROM knowledge_articles WHERE external_key = ANY($1::text[]) ORDER BY id FOR UPDATE`, [
-      keys,
-    ])) as ExistingArticle[];
+    const rows = (await em.query(
+      `SELECT ${COLUMNS} FROM knowledge_articles WHERE external_key = ANY($1::text[]) ORDER BY id FOR UPDATE`,
+      [keys],
+    )) as ExistingArticle[];
     return new Map(rows.map((r) => [r.externalKey as string, r]));
   }
 
   /** Existing articles by locale and title (case-insensitive), for rows without an external key. */
-  async byTitles(em: EntityManager, items: { locale: string; title: string }[]): Promise<Map<string, ExistingArticle>> {
+  async byTitles(
+    em: EntityManager,
+    items: { locale: string; title: string }[],
+  ): Promise<Map<string, ExistingArticle>> {
     if (!items.length) return new Map();
     const rows = (await em.query(
       `SELECT ${COLUMNS} FROM knowledge_articles
@@ -59,7 +63,10 @@ export class ArticleUpserter {
     }
     if (existing.contentHash === contentHash(content)) {
       if (meta.feedId !== undefined && existing.feedId !== meta.feedId) {
-        await em.query(`UPDATE knowledge_articles SET feed_id = $2 WHERE id = $1`, [existing.id, meta.feedId]);
+        await em.query(`UPDATE knowledge_articles SET feed_id = $2 WHERE id = $1`, [
+          existing.id,
+          meta.feedId,
+        ]);
       }
       return { kind: 'unchanged', articleId: existing.id, version: existing.version };
     }

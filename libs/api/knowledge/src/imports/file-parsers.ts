@@ -68,14 +68,20 @@ export function parseCsvRows(data: Buffer | Uint8Array | string): RawRow[] {
   const text = utf8(data);
   let records: string[][];
   try {
-    records = parseCsv(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+    records = parseCsv(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    }) as string[][];
   } catch (e) {
     throw new FileFormatError(`the file is not valid CSV: ${(e as Error).message}`);
   }
   if (!records.length) throw new FileFormatError('the CSV file is empty');
   const header = records[0].map(canonicalField);
   for (const required of ['title', 'answer']) {
-    if (!header.includes(required)) throw new FileFormatError(`the CSV has no ${required} column (header: ${records[0].join(', ')})`);
+    if (!header.includes(required))
+      throw new FileFormatError(`the CSV has no ${required} column (header: ${records[0].join(', ')})`);
   }
   return records.slice(1).map((cells, i) => {
     const fields: Record<string, unknown> = {};
@@ -99,10 +105,14 @@ export function parseJsonRows(data: Buffer | Uint8Array | string | unknown): Raw
     : value && typeof value === 'object' && Array.isArray((value as { articles?: unknown }).articles)
       ? (value as { articles: unknown[] }).articles
       : null;
-  if (!list) throw new FileFormatError('the JSON must be an array of articles or an object with an "articles" array');
+  if (!list)
+    throw new FileFormatError('the JSON must be an array of articles or an object with an "articles" array');
   return list.map((item, i) => ({
     row: i + 1,
-    fields: item && typeof item === 'object' && !Array.isArray(item) ? canonicalize(item as Record<string, unknown>) : { __invalid: true },
+    fields:
+      item && typeof item === 'object' && !Array.isArray(item)
+        ? canonicalize(item as Record<string, unknown>)
+        : { __invalid: true },
   }));
 }
 
@@ -111,7 +121,11 @@ export interface ZipLimits {
   maxFileBytes: number;
   maxTotalBytes: number;
 }
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxFiles: 20_000, maxFileBytes: 1_048_576, maxTotalBytes: 200 * 1_048_576 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxFiles: 20_000,
+  maxFileBytes: 1_048_576,
+  maxTotalBytes: 200 * 1_048_576,
+};
 
 /**
  * A zip of Markdown files, each with a front-matter block. Files are read in path order; the row
@@ -119,7 +133,8 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxFiles: 20_000, maxFileBytes: 1
  * the first `# heading` of the body when the front matter has none.
  */
 export function parseMarkdownZip(data: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): RawRow[] {
-  if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) throw new FileFormatError('the file is not a zip archive');
+  if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b)
+    throw new FileFormatError('the file is not a zip archive');
   let files = 0;
   let total = 0;
   let tooBig: string | null = null;
@@ -130,15 +145,20 @@ export function parseMarkdownZip(data: Uint8Array, limits: ZipLimits = DEFAULT_Z
         if (!isMarkdownPath(f.name)) return false;
         files++;
         total += f.originalSize;
-        if (f.originalSize > limits.maxFileBytes) tooBig ??= `${f.name} is larger than ${limits.maxFileBytes} bytes`;
-        return files <= limits.maxFiles && total <= limits.maxTotalBytes && f.originalSize <= limits.maxFileBytes;
+        if (f.originalSize > limits.maxFileBytes)
+          tooBig ??= `${f.name} is larger than ${limits.maxFileBytes} bytes`;
+        return (
+          files <= limits.maxFiles && total <= limits.maxTotalBytes && f.originalSize <= limits.maxFileBytes
+        );
       },
     });
   } catch (e) {
     throw new FileFormatError(`the zip archive cannot be read: ${(e as Error).message}`);
   }
-  if (files > limits.maxFiles) throw new FileFormatError(`the zip holds more than ${limits.maxFiles} Markdown files`);
-  if (total > limits.maxTotalBytes) throw new FileFormatError(`the zip's Markdown files add up to more than ${limits.maxTotalBytes} bytes`);
+  if (files > limits.maxFiles)
+    throw new FileFormatError(`the zip holds more than ${limits.maxFiles} Markdown files`);
+  if (total > limits.maxTotalBytes)
+    throw new FileFormatError(`the zip's Markdown files add up to more than ${limits.maxTotalBytes} bytes`);
   if (tooBig) throw new FileFormatError(tooBig);
   const paths = Object.keys(entries).sort();
   if (!paths.length) throw new FileFormatError('the zip holds no .md files');

@@ -21,7 +21,14 @@ const { migrations } = require(join(__dirname, '../../../../../apps/api/migratio
 class EmbeddedImportRoot {}
 const root = (config: AppConfig) => ({
   module: EmbeddedImportRoot,
-  imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot({ migrations }), QueueModule, HttpModule, IdentityModule, KnowledgeModule],
+  imports: [
+    ConfigModule.forRoot(config),
+    DatabaseModule.forRoot({ migrations }),
+    QueueModule,
+    HttpModule,
+    IdentityModule,
+    KnowledgeModule,
+  ],
 });
 
 /**
@@ -36,7 +43,13 @@ describe('knowledge import on the embedded database', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kefu-knowledge-import-'));
-    t = await createTestApp(root, { DATABASE_URL: undefined, REDIS_URL: undefined, DATA_DIR: dir, MIGRATIONS_RUN: 'true', SEED_DEMO: 'false' });
+    t = await createTestApp(root, {
+      DATABASE_URL: undefined,
+      REDIS_URL: undefined,
+      DATA_DIR: dir,
+      MIGRATIONS_RUN: 'true',
+      SEED_DEMO: 'false',
+    });
     api = client(t.url);
     cookies = await staff(t);
   }, 120_000);
@@ -49,10 +62,15 @@ describe('knowledge import on the embedded database', () => {
     expect(t.config.database.kind).toBe('pglite');
     const rows = IMPORT_BATCH * 12;
     const lines = ['external_key,title,questions,answer,locale'];
-    for (let i = 0; i < rows; i++) lines.push(`e-${i},退货运费第 ${i} 问,运费谁出 ${i},卖家承担 ${i} 号的运费,zh-CN`);
+    for (let i = 0; i < rows; i++)
+      lines.push(`e-${i},退货运费第 ${i} 问,运费谁出 ${i},卖家承担 ${i} 号的运费,zh-CN`);
 
     let started = performance.now();
-    const res = await api<KnowledgeImportDto>('POST', '/api/v1/knowledge/imports', { raw: lines.join('\n'), contentType: 'text/csv', cookie: cookies.admin });
+    const res = await api<KnowledgeImportDto>('POST', '/api/v1/knowledge/imports', {
+      raw: lines.join('\n'),
+      contentType: 'text/csv',
+      cookie: cookies.admin,
+    });
     expect(res.status).toBe(202);
     expect(performance.now() - started).toBeLessThan(5_000);
 
@@ -60,12 +78,17 @@ describe('knowledge import on the embedded database', () => {
     let searched: number | null = null;
     for (;;) {
       started = performance.now();
-      const r = await api<KnowledgeImportDto>('GET', `/api/v1/knowledge/imports/${res.body.id}`, { cookie: cookies.admin });
+      const r = await api<KnowledgeImportDto>('GET', `/api/v1/knowledge/imports/${res.body.id}`, {
+        cookie: cookies.admin,
+      });
       seen.push({ processed: r.body.processed, status: r.body.status, ms: performance.now() - started });
       if (r.body.status === 'completed' || r.body.status === 'failed') break;
       if (searched === null && r.body.processed > 0) {
         started = performance.now();
-        const s = await api<KnowledgeSearchResultDto>('POST', '/api/v1/knowledge/search', { body: { query: '运费谁出', locale: 'zh-CN' }, cookie: cookies.admin });
+        const s = await api<KnowledgeSearchResultDto>('POST', '/api/v1/knowledge/search', {
+          body: { query: '运费谁出', locale: 'zh-CN' },
+          cookie: cookies.admin,
+        });
         expect(s.status).toBe(200);
         searched = performance.now() - started;
       }

@@ -58,7 +58,8 @@ export function toImportDto(i: KnowledgeImport): KnowledgeImportDto {
 /** Content-Type (without parameters) → format. */
 export function formatOfContentType(contentType: string | undefined): KnowledgeFileFormat | null {
   const t = (contentType ?? '').split(';')[0].trim().toLowerCase();
-  for (const [format, type] of Object.entries(KNOWLEDGE_FORMAT_CONTENT_TYPES)) if (type === t) return format as KnowledgeFileFormat;
+  for (const [format, type] of Object.entries(KNOWLEDGE_FORMAT_CONTENT_TYPES))
+    if (type === t) return format as KnowledgeFileFormat;
   if (t === 'application/x-zip-compressed') return 'markdown';
   return null;
 }
@@ -85,7 +86,12 @@ export class ImportsService implements OnModuleInit {
   }
 
   /** Stores an uploaded file and queues its import. 400 when the file cannot be read at all. */
-  async upload(file: Buffer | null, contentType: string | undefined, query: unknown, userId: string | null): Promise<KnowledgeImportDto> {
+  async upload(
+    file: Buffer | null,
+    contentType: string | undefined,
+    query: unknown,
+    userId: string | null,
+  ): Promise<KnowledgeImportDto> {
     const q = parseWith(importQuerySchema, query, 'query');
     const format = q.format ?? formatOfContentType(contentType);
     if (!format) {
@@ -109,12 +115,18 @@ export class ImportsService implements OnModuleInit {
       payload: file,
       createdBy: userId,
     } as Partial<KnowledgeImport>);
-    await this.queue.add(KnowledgeImportJob, { importId: saved.id }, { jobId: `knowledge-import-${saved.id}` });
+    await this.queue.add(
+      KnowledgeImportJob,
+      { importId: saved.id },
+      { jobId: `knowledge-import-${saved.id}` },
+    );
     return this.get(saved.id);
   }
 
   async list(limit = 50): Promise<KnowledgeImportDto[]> {
-    const rows = await this.db.getRepository(KnowledgeImport).find({ order: { createdAt: 'DESC', id: 'DESC' }, take: Math.min(200, limit) });
+    const rows = await this.db
+      .getRepository(KnowledgeImport)
+      .find({ order: { createdAt: 'DESC', id: 'DESC' }, take: Math.min(200, limit) });
     return rows.map(toImportDto);
   }
 
@@ -136,7 +148,11 @@ export class ImportsService implements OnModuleInit {
     // The upload that queued us answers first (the embedded queue runs jobs in the same process).
     await yieldToEventLoop();
     const repo = this.db.getRepository(KnowledgeImport);
-    const imp = await repo.createQueryBuilder('i').addSelect('i.payload').where('i.id = :id', { id: importId }).getOne();
+    const imp = await repo
+      .createQueryBuilder('i')
+      .addSelect('i.payload')
+      .where('i.id = :id', { id: importId })
+      .getOne();
     if (!imp || imp.status === 'completed' || imp.status === 'failed' || !imp.payload) return;
     await yieldToEventLoop();
 
@@ -145,12 +161,18 @@ export class ImportsService implements OnModuleInit {
       rows = parseRows(imp.format, imp.payload);
     } catch (e) {
       if (!(e instanceof FileFormatError)) throw e;
-      await repo.update({ id: imp.id }, { status: 'failed', error: e.message, payload: null, finishedAt: new Date() });
+      await repo.update(
+        { id: imp.id },
+        { status: 'failed', error: e.message, payload: null, finishedAt: new Date() },
+      );
       return;
     }
     imp.payload = null; // the rows are all we need from here on
     await yieldToEventLoop();
-    await repo.update({ id: imp.id }, { status: 'running', total: rows.length, startedAt: imp.startedAt ?? new Date() });
+    await repo.update(
+      { id: imp.id },
+      { status: 'running', total: rows.length, startedAt: imp.startedAt ?? new Date() },
+    );
     await this.synonyms.index();
 
     const defaults = { locale: imp.options.locale, status: imp.options.status as ArticleStatus | undefined };
@@ -158,7 +180,8 @@ export class ImportsService implements OnModuleInit {
     const tracker = new DuplicateTracker();
     // Rows processed before a crash still count for duplicate detection.
     for (let start = 0; start < imp.processed; start += IMPORT_BATCH) {
-      for (const v of rows.slice(start, Math.min(imp.processed, start + IMPORT_BATCH)).map(validate)) if (v.result.ok) tracker.check(v.row, v.result.content);
+      for (const v of rows.slice(start, Math.min(imp.processed, start + IMPORT_BATCH)).map(validate))
+        if (v.result.ok) tracker.check(v.row, v.result.content);
       await yieldToEventLoop();
     }
 
@@ -173,7 +196,10 @@ export class ImportsService implements OnModuleInit {
       this.log.warn(`import ${imp.id}: another run is ahead of this one; leaving it the rest`);
       return;
     }
-    await repo.update({ id: imp.id, status: 'running' }, { status: 'completed', payload: null, finishedAt: new Date() });
+    await repo.update(
+      { id: imp.id, status: 'running' },
+      { status: 'completed', payload: null, finishedAt: new Date() },
+    );
     this.log.log(`import ${imp.id} completed: ${rows.length} rows`);
   }
 
@@ -185,7 +211,10 @@ export class ImportsService implements OnModuleInit {
     tracker: DuplicateTracker,
   ): Promise<void> {
     // The import row, locked: a second run of the same import waits here, then sees it moved on.
-    const [state] = (await em.query(`SELECT processed, status FROM knowledge_imports WHERE id = $1 FOR UPDATE`, [imp.id])) as {
+    const [state] = (await em.query(
+      `SELECT processed, status FROM knowledge_imports WHERE id = $1 FOR UPDATE`,
+      [imp.id],
+    )) as {
       processed: number;
       status: string;
     }[];
@@ -196,9 +225,17 @@ export class ImportsService implements OnModuleInit {
       counts.failed++;
       errors.push({ row, message, externalKey });
     };
-    const good = batch.filter((b) => b.result.ok).map((b) => (b.result as { ok: true; content: ArticleContent }).content);
-    const byKey = await this.upserter.byKeys(em, good.flatMap((c) => (c.externalKey ? [c.externalKey] : [])));
-    const byTitle = await this.upserter.byTitles(em, good.filter((c) => !c.externalKey));
+    const good = batch
+      .filter((b) => b.result.ok)
+      .map((b) => (b.result as { ok: true; content: ArticleContent }).content);
+    const byKey = await this.upserter.byKeys(
+      em,
+      good.flatMap((c) => (c.externalKey ? [c.externalKey] : [])),
+    );
+    const byTitle = await this.upserter.byTitles(
+      em,
+      good.filter((c) => !c.externalKey),
+    );
     const deltas = new Map<string, number>();
 
     for (const { row, result } of batch) {
@@ -219,15 +256,25 @@ export class ImportsService implements OnModuleInit {
           continue;
         }
         if (same) {
-          fail(row, `duplicates article ${same.id} (same title; give rows an externalKey to update articles)`, null);
+          fail(
+            row,
+            `duplicates article ${same.id} (same title; give rows an externalKey to update articles)`,
+            null,
+          );
           continue;
         }
       }
-      const out = await this.upserter.upsert(em, c, c.externalKey ? byKey.get(c.externalKey) : undefined, {
-        authorId: imp.createdBy,
-        source: ArticleSource.Import,
-        note: imp.fileName ? `import of ${imp.fileName}` : 'import',
-      }, deltas);
+      const out = await this.upserter.upsert(
+        em,
+        c,
+        c.externalKey ? byKey.get(c.externalKey) : undefined,
+        {
+          authorId: imp.createdBy,
+          source: ArticleSource.Import,
+          note: imp.fileName ? `import of ${imp.fileName}` : 'import',
+        },
+        deltas,
+      );
       counts[out.kind]++;
     }
     await applyTermDeltas(em, deltas);
@@ -237,7 +284,15 @@ export class ImportsService implements OnModuleInit {
          errors = CASE WHEN jsonb_array_length(errors) >= ${MAX_STORED_ERRORS} THEN errors
                        ELSE errors || $7::jsonb END
        WHERE id = $1`,
-      [imp.id, batch.length, counts.created, counts.updated, counts.unchanged, counts.failed, JSON.stringify(errors.slice(0, MAX_STORED_ERRORS))],
+      [
+        imp.id,
+        batch.length,
+        counts.created,
+        counts.updated,
+        counts.unchanged,
+        counts.failed,
+        JSON.stringify(errors.slice(0, MAX_STORED_ERRORS)),
+      ],
     );
   }
 }

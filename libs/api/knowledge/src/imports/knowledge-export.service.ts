@@ -3,7 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
 import { strToU8, zipSync } from 'fflate';
 import { DataSource } from 'typeorm';
-import { exportQuerySchema, KNOWLEDGE_FORMAT_CONTENT_TYPES, KnowledgeFileFormat } from '@kefu/shared/contracts';
+import {
+  exportQuerySchema,
+  KNOWLEDGE_FORMAT_CONTENT_TYPES,
+  KnowledgeFileFormat,
+} from '@kefu/shared/contracts';
 import { parseWith } from '@kefu/api/platform/http';
 import { Article } from '../entities/article.entity';
 
@@ -44,14 +48,28 @@ export class KnowledgeExportService {
     switch (opts.format) {
       case 'json':
         return {
-          body: Buffer.from(JSON.stringify({ exportedAt: new Date().toISOString(), articles: articles.map(exported) }, null, 2)),
+          body: Buffer.from(
+            JSON.stringify(
+              { exportedAt: new Date().toISOString(), articles: articles.map(exported) },
+              null,
+              2,
+            ),
+          ),
           contentType: `${type('json')}; charset=utf-8`,
           fileName: name('json'),
         };
       case 'csv':
-        return { body: Buffer.from(`\uFEFF${toCsv(articles.map(exported))}`), contentType: `${type('csv')}; charset=utf-8`, fileName: name('csv') };
+        return {
+          body: Buffer.from(`\uFEFF${toCsv(articles.map(exported))}`),
+          contentType: `${type('csv')}; charset=utf-8`,
+          fileName: name('csv'),
+        };
       case 'markdown':
-        return { body: Buffer.from(toMarkdownZip(articles)), contentType: type('markdown'), fileName: name('zip') };
+        return {
+          body: Buffer.from(toMarkdownZip(articles)),
+          contentType: type('markdown'),
+          fileName: name('zip'),
+        };
     }
   }
 
@@ -99,7 +117,21 @@ export function toCsv(articles: ExportedArticle[]): string {
       category_ids: a.categoryIds.join('|'),
       tags: a.tags.join('|'),
     })),
-    { header: true, columns: ['external_key', 'title', 'questions', 'answer', 'locale', 'status', 'regions', 'product_ids', 'category_ids', 'tags'] },
+    {
+      header: true,
+      columns: [
+        'external_key',
+        'title',
+        'questions',
+        'answer',
+        'locale',
+        'status',
+        'regions',
+        'product_ids',
+        'category_ids',
+        'tags',
+      ],
+    },
   );
 }
 
@@ -129,7 +161,9 @@ export function toMarkdown(a: ExportedArticle): string {
 function toMarkdownZip(articles: Article[]): Uint8Array {
   const files: Record<string, Uint8Array> = {};
   for (const a of articles) {
-    const base = (a.externalKey ?? `article-${a.id}`).replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 120) || `article-${a.id}`;
+    const base =
+      (a.externalKey ?? `article-${a.id}`).replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 120) ||
+      `article-${a.id}`;
     let path = `${a.locale}/${base}.md`;
     if (files[path]) path = `${a.locale}/${base}-${a.id}.md`;
     files[path] = strToU8(toMarkdown(exported(a)));

@@ -7,7 +7,8 @@ export interface RowDefaults {
   status?: ArticleStatus;
 }
 
-export type RowResult = { ok: true; content: ArticleContent } | { ok: false; message: string; externalKey: string | null };
+export type RowResult =
+  { ok: true; content: ArticleContent } | { ok: false; message: string; externalKey: string | null };
 
 const LIST_FIELDS = ['questions', 'regions', 'productIds', 'categoryIds', 'tags'] as const;
 
@@ -34,7 +35,8 @@ export function validateRow(raw: RawRow, defaults: RowDefaults): RowResult {
   const f = raw.fields;
   const key = asText(f['externalKey'])?.trim() || null;
   const fail = (message: string): RowResult => ({ ok: false, message, externalKey: key });
-  if (f['__invalid']) return fail(typeof f['__invalid'] === 'string' ? f['__invalid'] : 'the row is not an object');
+  if (f['__invalid'])
+    return fail(typeof f['__invalid'] === 'string' ? f['__invalid'] : 'the row is not an object');
 
   const title = asText(f['title'])?.trim() ?? '';
   const answer = asText(f['answer'])?.trim() ?? '';

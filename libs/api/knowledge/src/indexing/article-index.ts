@@ -59,7 +59,9 @@ const MAX_POSITIONS = 8;
 const quote = (t: string) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
 /** Segments an article the way retrieval reads it. Pure; the caller persists the result. */
-export function buildArticleIndex(c: Pick<ArticleContent, 'title' | 'questions' | 'answer' | 'locale'>): ArticleIndex {
+export function buildArticleIndex(
+  c: Pick<ArticleContent, 'title' | 'questions' | 'answer' | 'locale'>,
+): ArticleIndex {
   const variants = [c.title, ...c.questions];
   const variantTokens = variants.map((v) => segment(v, c.locale));
   const answerTokens = segment(markdownText(c.answer), c.locale).slice(0, MAX_ANSWER_TOKENS);

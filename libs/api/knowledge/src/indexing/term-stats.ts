@@ -7,7 +7,10 @@ export interface TermContribution {
 }
 
 /** The df changes that turn `before` into `after` (term '' counts the articles of the locale). */
-export function termDeltas(before: TermContribution | null, after: TermContribution | null): Map<string, number> {
+export function termDeltas(
+  before: TermContribution | null,
+  after: TermContribution | null,
+): Map<string, number> {
   const deltas = new Map<string, number>();
   const bump = (c: TermContribution | null, by: number) => {
     if (!c) return;

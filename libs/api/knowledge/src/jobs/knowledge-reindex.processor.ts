@@ -39,7 +39,9 @@ export class KnowledgeReindexProcessor implements OnModuleInit, OnApplicationBoo
         if ((await this.indexVersion()) >= indexVersion) return;
       } else {
         // Edits in quick succession queue one job each; a re-index that started after an edit covers it.
-        const [last] = (await this.db.query(`SELECT value FROM knowledge_settings WHERE key = 'reindex_started_at'`)) as { value: string }[];
+        const [last] = (await this.db.query(
+          `SELECT value FROM knowledge_settings WHERE key = 'reindex_started_at'`,
+        )) as { value: string }[];
         if (last && new Date(last.value).getTime() >= new Date(requestedAt).getTime()) return;
       }
       await this.reindexAll();
@@ -49,12 +51,16 @@ export class KnowledgeReindexProcessor implements OnModuleInit, OnApplicationBoo
   /** An index written by older segmentation code is rebuilt in the background, once (the job id is per version). */
   async onApplicationBootstrap(): Promise<void> {
     if ((await this.indexVersion()) >= INDEX_VERSION) return;
-    const [{ any }] = (await this.db.query(`SELECT EXISTS (SELECT 1 FROM knowledge_articles) AS any`)) as { any: boolean }[];
+    const [{ any }] = (await this.db.query(`SELECT EXISTS (SELECT 1 FROM knowledge_articles) AS any`)) as {
+      any: boolean;
+    }[];
     if (!any) {
       await this.setIndexVersion(); // nothing to rebuild
       return;
     }
-    this.log.log(`the knowledge index predates index version ${INDEX_VERSION}: re-indexing the articles in the background`);
+    this.log.log(
+      `the knowledge index predates index version ${INDEX_VERSION}: re-indexing the articles in the background`,
+    );
     await this.queue.add(
       KnowledgeReindexJob,
       { requestedAt: new Date().toISOString(), indexVersion: INDEX_VERSION },
@@ -76,11 +82,24 @@ export class KnowledgeReindexProcessor implements OnModuleInit, OnApplicationBoo
       const rows = (await this.db.query(
         `SELECT id, title, questions, answer, locale, content_hash FROM knowledge_articles WHERE id > $1 ORDER BY id LIMIT ${BATCH}`,
         [lastId],
-      )) as { id: number; title: string; questions: string[]; answer: string; locale: string; content_hash: string }[];
+      )) as {
+        id: number;
+        title: string;
+        questions: string[];
+        answer: string;
+        locale: string;
+        content_hash: string;
+      }[];
       if (!rows.length) break;
       const index = rows.map((r) => {
         const ix = buildArticleIndex(r);
-        return { id: r.id, h: r.content_hash, v: ix.searchVector, sv: ix.searchVariants, st: ix.searchTokens };
+        return {
+          id: r.id,
+          h: r.content_hash,
+          v: ix.searchVector,
+          sv: ix.searchVariants,
+          st: ix.searchTokens,
+        };
       });
       // An article saved since we read it keeps the index its save wrote (the content hash differs).
       await this.tx.run((em) =>
@@ -107,7 +126,9 @@ export class KnowledgeReindexProcessor implements OnModuleInit, OnApplicationBoo
   }
 
   private async indexVersion(): Promise<number> {
-    const [row] = (await this.db.query(`SELECT value FROM knowledge_settings WHERE key = $1`, [INDEX_VERSION_KEY])) as { value: unknown }[];
+    const [row] = (await this.db.query(`SELECT value FROM knowledge_settings WHERE key = $1`, [
+      INDEX_VERSION_KEY,
+    ])) as { value: unknown }[];
     return typeof row?.value === 'number' ? row.value : 1;
   }
 

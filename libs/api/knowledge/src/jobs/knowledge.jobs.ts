@@ -22,7 +22,9 @@ export interface KnowledgeFeedSyncPayload {
   scheduledFor: string | null;
   runId?: string;
 }
-export const KnowledgeFeedSyncJob = defineJob<KnowledgeFeedSyncPayload>('knowledge.feed-sync', { attempts: 1 });
+export const KnowledgeFeedSyncJob = defineJob<KnowledgeFeedSyncPayload>('knowledge.feed-sync', {
+  attempts: 1,
+});
 
 /**
  * Re-segment every article and recount terms: after the segmenter learned new words from synonyms,

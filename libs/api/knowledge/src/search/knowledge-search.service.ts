@@ -9,12 +9,27 @@ import { FALLBACK_TTL_MS, KnowledgeCacheBus } from '../cache/knowledge-cache-bus
 import { KnowledgeSettingsService } from '../settings/knowledge-settings.service';
 import { SynonymsService } from '../synonyms/synonyms.service';
 import { isCjk, languageOf } from '../text/normalize';
-import { articleScore, idfFactor, overlapWith, storedProfile, tokenWeight, variantScore } from '../text/scoring';
+import {
+  articleScore,
+  idfFactor,
+  overlapWith,
+  storedProfile,
+  tokenWeight,
+  variantScore,
+} from '../text/scoring';
 import { segment } from '../text/segmenter';
 import { similarityText } from '../text/similarity-text';
 import type { SynonymIndex } from '../text/synonym-index';
 import { TrigramQuery } from '../text/trigram';
-import { allTermsQuery, anyTermQuery, CandidateQuery, candidateSql, productTermsQuery, rankTerms, Slot } from './query-plan';
+import {
+  allTermsQuery,
+  anyTermQuery,
+  CandidateQuery,
+  candidateSql,
+  productTermsQuery,
+  rankTerms,
+  Slot,
+} from './query-plan';
 import { TermStatsCache } from './term-stats-cache.service';
 
 export interface SearchOptions {
@@ -174,7 +189,11 @@ export class KnowledgeSearchService implements OnModuleDestroy {
       return parseRows(row?.rows);
     }
     this.pool ??= this.createPool(this.config.database.url);
-    const r = await this.pool.query<{ rows: CandidateRow[] | string }>({ name: q.name, text: q.sql, values: q.params });
+    const r = await this.pool.query<{ rows: CandidateRow[] | string }>({
+      name: q.name,
+      text: q.sql,
+      values: q.params,
+    });
     return parseRows(r.rows[0]?.rows);
   }
 
@@ -196,7 +215,10 @@ export class KnowledgeSearchService implements OnModuleDestroy {
     const synonyms = await this.synonyms.index();
     const plan = await this.prepare(query, segment(query, opts.locale), opts.locale, opts, synonyms);
     if (!plan.query) return ['(no candidate query: no known term)'];
-    const rows = (await this.db.query(`EXPLAIN (ANALYZE, BUFFERS) ${plan.query.sql}`, plan.query.params)) as Record<string, string>[];
+    const rows = (await this.db.query(
+      `EXPLAIN (ANALYZE, BUFFERS) ${plan.query.sql}`,
+      plan.query.params,
+    )) as Record<string, string>[];
     return rows.map((r) => Object.values(r)[0]);
   }
 
@@ -210,7 +232,9 @@ export class KnowledgeSearchService implements OnModuleDestroy {
   ): Promise<{ weights: Map<string, number>; terms: string[]; query: CandidateQuery | null }> {
     const { concepts, rest } = synonyms.read(tokens, locale);
     const conceptSeqs = new Map(concepts.map((c) => [c, synonyms.sequencesOf(c, locale)]));
-    const df = await this.termStats.get(locale, [...new Set(['', ...rest, ...[...conceptSeqs.values()].flat(2)])]);
+    const df = await this.termStats.get(locale, [
+      ...new Set(['', ...rest, ...[...conceptSeqs.values()].flat(2)]),
+    ]);
     const articles = df.get('') ?? 0;
     const weights = new Map<string, number>();
     if (!articles) return { weights, terms: [], query: null };
@@ -224,14 +248,20 @@ export class KnowledgeSearchService implements OnModuleDestroy {
     // The question's terms with their weights (a corrected word stands in for the misspelt one).
     // A word that is itself a synonym term is weighed as both, but fetches candidates once, as the concept.
     const slots: Slot[] = [];
-    const inConcepts = new Set([...conceptSeqs.values()].flat().filter((seq) => seq.length === 1).map((seq) => seq[0]));
+    const inConcepts = new Set(
+      [...conceptSeqs.values()]
+        .flat()
+        .filter((seq) => seq.length === 1)
+        .map((seq) => seq[0]),
+    );
     for (const t of rest) {
       const fixed = corrections.get(t)?.map((c) => c.term);
       const term = fixed?.[0] ?? t;
       const d = df.get(term) ?? 0;
       const weight = tokenWeight(term) * idfFactor(d, articles);
       weights.set(term, weight);
-      if (!inConcepts.has(t)) slots.push({ alternatives: [[t], ...(fixed ?? []).map((f) => [f])], df: d, token: t, weight });
+      if (!inConcepts.has(t))
+        slots.push({ alternatives: [[t], ...(fixed ?? []).map((f) => [f])], df: d, token: t, weight });
     }
     for (const [c, seqs] of conceptSeqs) {
       const d = Math.max(0, ...seqs.map((s) => Math.min(...s.map((t) => df.get(t) ?? 0))));
@@ -240,7 +270,14 @@ export class KnowledgeSearchService implements OnModuleDestroy {
       slots.push({ alternatives: seqs, df: d, weight });
     }
     const terms = [
-      ...rest.map((t) => (corrections.has(t) ? `${t}→${corrections.get(t)?.map((c) => c.term).join('|')}` : t)),
+      ...rest.map((t) =>
+        corrections.has(t)
+          ? `${t}→${corrections
+              .get(t)
+              ?.map((c) => c.term)
+              .join('|')}`
+          : t,
+      ),
       ...[...conceptSeqs.values()].map((seqs) => seqs.map((s) => s.join(' ')).join('|')),
     ];
 
@@ -249,14 +286,22 @@ export class KnowledgeSearchService implements OnModuleDestroy {
     const query = candidateSql(
       general,
       product,
-      { locale, region: opts.region ?? null, productId: opts.productId ?? null, categoryId: opts.categoryId ?? null },
+      {
+        locale,
+        region: opts.region ?? null,
+        productId: opts.productId ?? null,
+        categoryId: opts.categoryId ?? null,
+      },
       rankTerms(slots),
     );
     return { weights, terms, query };
   }
 
   /** Known words close to each unknown one (pg_trgm over the vocabulary), kept until the vocabulary changes. */
-  private async corrections(locale: string, unknown: string[]): Promise<Map<string, { term: string; df: number }[]>> {
+  private async corrections(
+    locale: string,
+    unknown: string[],
+  ): Promise<Map<string, { term: string; df: number }[]>> {
     const out = new Map<string, { term: string; df: number }[]>();
     if (!this.bus.reliable && Date.now() - this.correctionsAt > FALLBACK_TTL_MS) this.forgetCorrections();
     const generation = this.correctionsGeneration;
@@ -290,7 +335,8 @@ export class KnowledgeSearchService implements OnModuleDestroy {
   }
 }
 
-const byScore = (a: KnowledgeSearchHit, b: KnowledgeSearchHit) => b.score - a.score || a.articleId - b.articleId;
+const byScore = (a: KnowledgeSearchHit, b: KnowledgeSearchHit) =>
+  b.score - a.score || a.articleId - b.articleId;
 
 function parseRows(v: CandidateRow[] | string | null | undefined): CandidateRow[] {
   if (!v) return [];
@@ -318,7 +364,8 @@ function rank(
   if (!rows.length) return [];
   const lang = languageOf(locale);
   const question = new TrigramQuery(similarityText(text, locale));
-  const scope = (s: number, kind: 0 | 1 | 2) => (kind === 0 ? s : kind === 2 ? s + (1 - s) * PRODUCT_HERE : s * PRODUCT_ELSEWHERE);
+  const scope = (s: number, kind: 0 | 1 | 2) =>
+    kind === 0 ? s : kind === 2 ? s + (1 - s) * PRODUCT_HERE : s * PRODUCT_ELSEWHERE;
 
   const scored = rows.map((row) => {
     const [, title, questions, forms, tokens, kind] = row;
@@ -336,7 +383,17 @@ function rank(
       high = Math.max(high, optimistic);
     }
     const answer = overlapWith(weights, storedProfile(tokens[n] ?? '', synonyms, locale, lang)).coverage;
-    return { row, title, questions, forms, kind, parts, answer, low: scope(articleScore(low, answer), kind), high: scope(articleScore(high, answer), kind) };
+    return {
+      row,
+      title,
+      questions,
+      forms,
+      kind,
+      parts,
+      answer,
+      low: scope(articleScore(low, answer), kind),
+      high: scope(articleScore(high, answer), kind),
+    };
   });
 
   // The limit-th best lower bound: a candidate whose upper bound is below it cannot make the list.

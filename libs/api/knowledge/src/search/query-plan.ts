@@ -24,8 +24,10 @@ const PRODUCT_MAX_ROWS = 300;
 const MAX_SLOTS = 12;
 
 /** A tsquery lexeme; `weights` restricts it to parts of the article (AB = title and variants). */
-const quote = (t: string, weights = '') => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${weights ? `:${weights}` : ''}`;
-const alt = (seq: string[], w = '') => (seq.length === 1 ? quote(seq[0], w) : `(${seq.map((t) => quote(t, w)).join(' & ')})`);
+const quote = (t: string, weights = '') =>
+  `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${weights ? `:${weights}` : ''}`;
+const alt = (seq: string[], w = '') =>
+  seq.length === 1 ? quote(seq[0], w) : `(${seq.map((t) => quote(t, w)).join(' & ')})`;
 const anyOf = (alternatives: string[][], w = '') =>
   alternatives.length === 1 ? alt(alternatives[0], w) : `(${alternatives.map((a) => alt(a, w)).join(' | ')})`;
 
@@ -55,7 +57,10 @@ export function termGroups(slots: Slot[]): { alternatives: string[][]; df: numbe
   const groups: { key: string; alternatives: string[][]; df: number }[] = [];
   const byLength = [...slots].sort((a, b) => (b.token?.length ?? 0) - (a.token?.length ?? 0));
   for (const s of byLength) {
-    const host = s.token && isCjk(s.token) ? groups.find((g) => isCjk(g.key) && g.key.includes(s.token as string)) : undefined;
+    const host =
+      s.token && isCjk(s.token)
+        ? groups.find((g) => isCjk(g.key) && g.key.includes(s.token as string))
+        : undefined;
     if (host) {
       host.alternatives.push(...s.alternatives);
       host.df = Math.max(host.df, s.df);
@@ -75,7 +80,10 @@ export function termGroups(slots: Slot[]): { alternatives: string[][]; df: numbe
 export function productTermsQuery(slots: Slot[], articles = Number.POSITIVE_INFINITY): string | null {
   // Single Chinese or Japanese characters are in most articles and only slow the index scan down.
   const strong = slots
-    .map((s) => ({ ...s, alternatives: s.alternatives.filter((a) => !(a.length === 1 && a[0].length === 1 && isCjk(a[0]))) }))
+    .map((s) => ({
+      ...s,
+      alternatives: s.alternatives.filter((a) => !(a.length === 1 && a[0].length === 1 && isCjk(a[0]))),
+    }))
     .filter((s) => s.df > 0 && s.alternatives.length);
   const groups = termGroups(strong)
     .sort((a, b) => a.df - b.df)
@@ -89,12 +97,19 @@ export function productTermsQuery(slots: Slot[], articles = Number.POSITIVE_INFI
   };
   pick(0, []);
   if (Number.isFinite(articles) && articles > 0) {
-    const estimate = combos.reduce((sum, c) => sum + c.reduce((rows, i) => (rows * groups[i].df) / articles, articles), 0);
+    const estimate = combos.reduce(
+      (sum, c) => sum + c.reduce((rows, i) => (rows * groups[i].df) / articles, articles),
+      0,
+    );
     if (estimate > PRODUCT_MAX_ROWS) return null;
   } else if (groups.length === 1 && groups[0].df > COMMON_MIN) return null;
   // Only the title and the variants count: a product's answers repeat the same template words.
   return combos
-    .map((c) => (c.length === 1 ? anyOf(groups[c[0]].alternatives, 'AB') : `(${c.map((i) => anyOf(groups[i].alternatives, 'AB')).join(' & ')})`))
+    .map((c) =>
+      c.length === 1
+        ? anyOf(groups[c[0]].alternatives, 'AB')
+        : `(${c.map((i) => anyOf(groups[i].alternatives, 'AB')).join(' & ')})`,
+    )
     .join(' | ');
 }
 
@@ -148,8 +163,21 @@ export interface CandidateQuery {
  * to parse instead of arrays per row), best first: [id, title, questions, similarity forms, tokens,
  * scope (0 general, 1 another product, 2 the product in view), order].
  */
-export function candidateSql(general: string | null, product: string | null, f: CandidateFilters, rank: RankTerms): CandidateQuery | null {
-  const params: unknown[] = [f.locale, f.region, f.categoryId, f.productId, rank.titles, rank.anywhere, rank.weights];
+export function candidateSql(
+  general: string | null,
+  product: string | null,
+  f: CandidateFilters,
+  rank: RankTerms,
+): CandidateQuery | null {
+  const params: unknown[] = [
+    f.locale,
+    f.region,
+    f.categoryId,
+    f.productId,
+    rank.titles,
+    rank.anywhere,
+    rank.weights,
+  ];
   const common = `a.status = 'published' AND a.locale = $1
            AND (cardinality(a.regions) = 0 OR $2::text IS NULL OR $2::text = ANY(a.regions))
            AND (cardinality(a.category_ids) = 0 OR $3::text IS NULL OR $3::text = ANY(a.category_ids))`;
@@ -164,10 +192,13 @@ export function candidateSql(general: string | null, product: string | null, f: 
          ) x ORDER BY o DESC, x.id LIMIT ${CANDIDATES_PER_KIND})`;
   const branches: string[] = [];
   // Product articles' answers repeat the same template words: only their titles and variants order them.
-  if (general) branches.push(branch(`$${params.push(general)}::tsquery`, 'cardinality(a.product_ids) = 0', true));
+  if (general)
+    branches.push(branch(`$${params.push(general)}::tsquery`, 'cardinality(a.product_ids) = 0', true));
   if (product) {
     const scope = f.productId ? ' AND a.product_ids @> ARRAY[$4::text]' : '';
-    branches.push(branch(`$${params.push(product)}::tsquery`, `cardinality(a.product_ids) > 0${scope}`, false));
+    branches.push(
+      branch(`$${params.push(product)}::tsquery`, `cardinality(a.product_ids) > 0${scope}`, false),
+    );
   }
   if (!branches.length) return null;
   const sql = `SELECT coalesce(json_agg(json_build_array(a.id, a.title, a.questions, a.search_variants, a.search_tokens,

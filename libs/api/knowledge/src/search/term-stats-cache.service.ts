@@ -30,7 +30,8 @@ export class TermStatsCache {
   ) {
     bus.subscribe((topics) => {
       if (![...topics].some((t) => t === '*' || t.startsWith('terms:'))) return;
-      for (const locale of [...this.locales.keys()]) if (covers(topics, `terms:${locale}`)) this.locales.delete(locale);
+      for (const locale of [...this.locales.keys()])
+        if (covers(topics, `terms:${locale}`)) this.locales.delete(locale);
       this.generation++;
       this.localeList = undefined;
     });
@@ -47,10 +48,10 @@ export class TermStatsCache {
       else out.set(t, df);
     }
     if (!missing.length) return out;
-    const rows = (await this.db.query(`SELECT term, df FROM knowledge_terms WHERE locale = $1 AND term = ANY($2::text[])`, [
-      locale,
-      missing,
-    ])) as { term: string; df: number }[];
+    const rows = (await this.db.query(
+      `SELECT term, df FROM knowledge_terms WHERE locale = $1 AND term = ANY($2::text[])`,
+      [locale, missing],
+    )) as { term: string; df: number }[];
     const found = new Map(rows.map((r) => [r.term, Number(r.df)]));
     // A write to the locale committed while we read (its entries were dropped): use the figures, do not keep them.
     const keep = this.locales.get(locale) === entries;
@@ -68,7 +69,9 @@ export class TermStatsCache {
     const cached = this.localeList;
     if (!cached || cached.generation !== this.generation || this.expired(cached.at)) {
       const generation = this.generation;
-      const rows = (await this.db.query(`SELECT locale FROM knowledge_terms WHERE term = '' AND df > 0 ORDER BY locale`)) as { locale: string }[];
+      const rows = (await this.db.query(
+        `SELECT locale FROM knowledge_terms WHERE term = '' AND df > 0 ORDER BY locale`,
+      )) as { locale: string }[];
       const locales = rows.map((r) => r.locale);
       if (generation === this.generation) this.localeList = { locales, generation, at: Date.now() };
       return locales.filter((l) => l !== except);

@@ -38,11 +38,19 @@ export class KnowledgeSeeder implements OnApplicationBootstrap {
     const added = await this.db.transaction(async (em) => {
       // Serialises two processes booting at once on the same database.
       await em.query(`LOCK TABLE knowledge_articles IN SHARE ROW EXCLUSIVE MODE`);
-      const [{ n }] = (await em.query(`SELECT count(*)::int AS n FROM knowledge_articles`)) as { n: number }[];
+      const [{ n }] = (await em.query(`SELECT count(*)::int AS n FROM knowledge_articles`)) as {
+        n: number;
+      }[];
       if (n > 0) return 0;
       const deltas = new Map<string, number>();
       const articles = demoArticles();
-      for (const a of articles) await this.writer.create(em, a, { authorId: null, source: ArticleSource.Seed, note: 'demo shop FAQ' }, deltas);
+      for (const a of articles)
+        await this.writer.create(
+          em,
+          a,
+          { authorId: null, source: ArticleSource.Seed, note: 'demo shop FAQ' },
+          deltas,
+        );
       await applyTermDeltas(em, deltas);
       return articles.length;
     });

@@ -42,12 +42,17 @@ export class KnowledgeSettingsService {
   }
 
   async get(): Promise<KnowledgeSettingsDto> {
-    return { answerThreshold: await this.answerThreshold(), defaultAnswerThreshold: DEFAULT_ANSWER_THRESHOLD };
+    return {
+      answerThreshold: await this.answerThreshold(),
+      defaultAnswerThreshold: DEFAULT_ANSWER_THRESHOLD,
+    };
   }
 
   async update(body: unknown, userId: string | null): Promise<KnowledgeSettingsDto> {
     const input = parseWith(updateKnowledgeSettingsSchema, body);
-    await this.settings.upsert({ key: ANSWER_THRESHOLD, value: input.answerThreshold, updatedBy: userId }, ['key']);
+    await this.settings.upsert({ key: ANSWER_THRESHOLD, value: input.answerThreshold, updatedBy: userId }, [
+      'key',
+    ]);
     await this.bus.changed(null, ['settings']);
     return this.get();
   }

@@ -18,7 +18,13 @@ export const DEFAULT_SYNONYMS_FILE = join(__dirname, '../../data/synonyms.json')
 const SEEDED_FLAG = 'synonyms_seeded';
 
 export function toSynonymGroupDto(g: SynonymGroup): SynonymGroupDto {
-  return { id: g.id, terms: g.terms, locale: g.locale, createdAt: g.createdAt.toISOString(), updatedAt: g.updatedAt.toISOString() };
+  return {
+    id: g.id,
+    terms: g.terms,
+    locale: g.locale,
+    createdAt: g.createdAt.toISOString(),
+    updatedAt: g.updatedAt.toISOString(),
+  };
 }
 
 /**
@@ -110,7 +116,11 @@ export class SynonymsService {
    * them once too. Returns how many were added.
    */
   async seedDefaults(file = DEFAULT_SYNONYMS_FILE): Promise<number> {
-    const defaults = (JSON.parse(readFileSync(file, 'utf8')) as { groups: { terms: string[]; locale: string | null; since?: number }[] }).groups;
+    const defaults = (
+      JSON.parse(readFileSync(file, 'utf8')) as {
+        groups: { terms: string[]; locale: string | null; since?: number }[];
+      }
+    ).groups;
     const releases = [...new Set(defaults.map((g) => g.since ?? 1))].sort((a, b) => a - b);
     const added = await this.db.transaction(async (em: EntityManager) => {
       // Serialises two processes booting at once on the same database.
@@ -143,6 +153,10 @@ export class SynonymsService {
     await this.bus.changed(null, ['synonyms']);
     // One job per edit; a job whose edit an already started re-index covers skips itself (see the processor).
     const at = new Date();
-    await this.queue.add(KnowledgeReindexJob, { requestedAt: at.toISOString() }, { jobId: `knowledge-reindex-${at.getTime()}`, delay: 1000 });
+    await this.queue.add(
+      KnowledgeReindexJob,
+      { requestedAt: at.toISOString() },
+      { jobId: `knowledge-reindex-${at.getTime()}`, delay: 1000 },
+    );
   }
 }

@@ -19,7 +19,14 @@ class KnowledgeTestRoot {}
 /** The smallest application that runs knowledge as production wires it (with sign-in). */
 export const knowledgeRoot = (config: AppConfig) => ({
   module: KnowledgeTestRoot,
-  imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot({ migrations: [] }), QueueModule, HttpModule, IdentityModule, KnowledgeModule],
+  imports: [
+    ConfigModule.forRoot(config),
+    DatabaseModule.forRoot({ migrations: [] }),
+    QueueModule,
+    HttpModule,
+    IdentityModule,
+    KnowledgeModule,
+  ],
 });
 
 export interface ApiResponse<T = Record<string, unknown>> {
@@ -76,8 +83,18 @@ export async function signIn(t: TestApp, email: string, password: string): Promi
 export async function staff(t: TestApp): Promise<{ admin: string; agent: string; analyst: string }> {
   await t.app.get(FirstAdminService).ensureFirstAdmin();
   const users = t.app.get(UsersService);
-  await users.create({ email: 'agent@kefu.test', name: 'Agent', role: Role.Agent, password: 'agent-password' });
-  await users.create({ email: 'analyst@kefu.test', name: 'Analyst', role: Role.Analyst, password: 'analyst-password' });
+  await users.create({
+    email: 'agent@kefu.test',
+    name: 'Agent',
+    role: Role.Agent,
+    password: 'agent-password',
+  });
+  await users.create({
+    email: 'analyst@kefu.test',
+    name: 'Analyst',
+    role: Role.Analyst,
+    password: 'analyst-password',
+  });
   return {
     admin: await signIn(t, t.config.ADMIN_EMAIL, t.config.ADMIN_PASSWORD as string),
     agent: await signIn(t, 'agent@kefu.test', 'agent-password'),

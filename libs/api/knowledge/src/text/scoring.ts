@@ -23,7 +23,12 @@ const profileCache = new WeakMap<SynonymIndex, Map<string, WeighedProfile>>();
  * variants come back in search after search (the general FAQ above all), and a new synonym index
  * starts afresh.
  */
-export function storedProfile(tokens: string, synonyms: SynonymIndex, locale: string, lang?: string): WeighedProfile {
+export function storedProfile(
+  tokens: string,
+  synonyms: SynonymIndex,
+  locale: string,
+  lang?: string,
+): WeighedProfile {
   let cache = profileCache.get(synonyms);
   if (!cache) {
     cache = new Map();
@@ -43,14 +48,20 @@ export function storedProfile(tokens: string, synonyms: SynonymIndex, locale: st
 }
 
 /** overlap() of a question with a profile whose size is known. */
-export function overlapWith(query: ReadonlyMap<string, number>, text: WeighedProfile): { coverage: number; precision: number } {
+export function overlapWith(
+  query: ReadonlyMap<string, number>,
+  text: WeighedProfile,
+): { coverage: number; precision: number } {
   let matched = 0;
   let total = 0;
   for (const [t, w] of query) {
     total += w;
     if (text.profile.has(t)) matched += w;
   }
-  return { coverage: total ? matched / total : 0, precision: text.size ? Math.min(1, matched / text.size) : 0 };
+  return {
+    coverage: total ? matched / total : 0,
+    precision: text.size ? Math.min(1, matched / text.size) : 0,
+  };
 }
 
 /**
@@ -75,7 +86,10 @@ export function profileOf(tokens: string[], synonyms: SynonymIndex, locale: stri
  * Coverage: how much of the question (weighted by tokenWeight × IDF) the text explains.
  * Precision: how much of the text (weighted by tokenWeight) the question asked about. Both 0..1.
  */
-export function overlap(query: ReadonlyMap<string, number>, text: Profile): { coverage: number; precision: number } {
+export function overlap(
+  query: ReadonlyMap<string, number>,
+  text: Profile,
+): { coverage: number; precision: number } {
   let matched = 0;
   let total = 0;
   for (const [t, w] of query) {

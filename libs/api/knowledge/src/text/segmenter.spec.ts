@@ -83,7 +83,9 @@ describe('traditional Chinese', () => {
   });
 
   it('never folds Japanese', () => {
-    expect(segment('後で返品の送料を確認', 'ja')).toEqual(expect.arrayContaining(['後で', '返品', '送料', '確認']));
+    expect(segment('後で返品の送料を確認', 'ja')).toEqual(
+      expect.arrayContaining(['後で', '返品', '送料', '確認']),
+    );
     expect(similarityText('発送後の返品', 'ja')).toBe('発送 送後 後の の返 返品');
     expect(similarityText('後日', 'ja')).toBe('後日');
   });
@@ -91,7 +93,9 @@ describe('traditional Chinese', () => {
   it('folds synonym terms written in traditional characters', () => {
     const index = new SynonymIndex([{ id: 't', terms: ['免運費', '包郵'], locale: 'zh-TW' }]);
     addSegmenterWords(['免運費', '包郵']);
-    expect(index.read(segment('包邮吗', 'zh-TW'), 'zh-TW').concepts).toEqual(index.read(segment('免運費', 'zh-TW'), 'zh-TW').concepts);
+    expect(index.read(segment('包邮吗', 'zh-TW'), 'zh-TW').concepts).toEqual(
+      index.read(segment('免運費', 'zh-TW'), 'zh-TW').concepts,
+    );
     expect(index.read(segment('包邮吗', 'zh-TW'), 'zh-TW').concepts).toHaveLength(1);
   });
 });
@@ -113,7 +117,9 @@ describe('synonym index', () => {
 
   it('matches Chinese terms and applies locale-scoped groups only in their locale', () => {
     addSegmenterWords(['包邮', '免运费']);
-    expect(index.read(segment('免运费吗', 'zh-CN'), 'zh-CN').concepts).toEqual(index.read(segment('包邮', 'zh-CN'), 'zh-CN').concepts);
+    expect(index.read(segment('免运费吗', 'zh-CN'), 'zh-CN').concepts).toEqual(
+      index.read(segment('包邮', 'zh-CN'), 'zh-CN').concepts,
+    );
     expect(index.read(segment('送料無料ですか', 'ja'), 'ja').concepts).toHaveLength(1);
     expect(index.read(segment('送料無料ですか', 'ja'), 'zh-CN').concepts).toHaveLength(0);
   });
@@ -121,7 +127,10 @@ describe('synonym index', () => {
   it('makes groups sharing a term one concept, whatever order they come in', () => {
     const a = { id: 'a', terms: ['取消', '撤销'], locale: null };
     const b = { id: 'b', terms: ['キャンセル', '取り消し', '取消'], locale: null };
-    for (const groups of [[a, b], [b, a]]) {
+    for (const groups of [
+      [a, b],
+      [b, a],
+    ]) {
       const ix = new SynonymIndex(groups);
       const concept = (text: string) => ix.read(segment(text, 'zh-CN'), 'zh-CN').concepts;
       expect(concept('撤销')).toEqual(concept('取消'));
@@ -131,6 +140,8 @@ describe('synonym index', () => {
 
   it('lists the token sequences of a concept for the full-text query', () => {
     const [c] = index.read(['refund'], 'en').concepts;
-    expect(index.sequencesOf(c)).toEqual(expect.arrayContaining([['refund'], ['monei', 'back'], ['reimbursement']]));
+    expect(index.sequencesOf(c)).toEqual(
+      expect.arrayContaining([['refund'], ['monei', 'back'], ['reimbursement']]),
+    );
   });
 });

@@ -29,7 +29,10 @@ export type Alternatives = string[][];
  */
 export class SynonymIndex {
   private readonly byFirst = new Map<string, Entry[]>();
-  private readonly conceptTerms = new Map<string, { seqs: { seq: string[]; reading: string | null }[]; language: string | null }>();
+  private readonly conceptTerms = new Map<
+    string,
+    { seqs: { seq: string[]; reading: string | null }[]; language: string | null }
+  >();
 
   constructor(groups: SynonymGroupLike[]) {
     const root = groups.map((_, i) => i);
@@ -77,7 +80,7 @@ export class SynonymIndex {
   read(tokens: string[], locale: string, lang = languageOf(locale)): { concepts: string[]; rest: string[] } {
     const concepts = new Set<string>();
     const rest: string[] = [];
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       const candidates = this.byFirst.get(tokens[i]);
       let matched: Entry | undefined;
       if (candidates) {
@@ -116,7 +119,10 @@ export class SynonymIndex {
  * that is all Han is read both as Chinese (jieba) and as Japanese (Intl.Segmenter), since 返品 or
  * 保証 may be either; each reading applies to text of its language.
  */
-export function termSequences(term: string, locale: string | null): { seq: string[]; reading: string | null }[] {
+export function termSequences(
+  term: string,
+  locale: string | null,
+): { seq: string[]; reading: string | null }[] {
   const norm = normalizeText(term);
   if (!norm) return [];
   const as = (loc: string): string[] => {

@@ -18,10 +18,17 @@ describe('trigram similarity in Node', () => {
     const faq = readFileSync(join(__dirname, '../../data/demo-faq.json'), 'utf8');
     const texts: { text: string; locale: string }[] = [];
     JSON.parse(faq, (_k, v: unknown) => {
-      if (typeof v === 'string' && v.length > 1 && v.length < 80) texts.push({ text: v, locale: /[\u3040-\u30ff]/.test(v) ? 'ja' : /\p{Script=Han}/u.test(v) ? 'zh-CN' : 'en' });
+      if (typeof v === 'string' && v.length > 1 && v.length < 80)
+        texts.push({
+          text: v,
+          locale: /[\u3040-\u30ff]/.test(v) ? 'ja' : /\p{Script=Han}/u.test(v) ? 'zh-CN' : 'en',
+        });
       return v;
     });
-    const paraphrases = readFileSync(join(__dirname, '../../../../../bench/knowledge/paraphrases.jsonl'), 'utf8')
+    const paraphrases = readFileSync(
+      join(__dirname, '../../../../../bench/knowledge/paraphrases.jsonl'),
+      'utf8',
+    )
       .split('\n')
       .filter(Boolean)
       .map((l) => JSON.parse(l) as { query: string; locale: string });
@@ -35,7 +42,10 @@ describe('trigram similarity in Node', () => {
     }
     a.push('退货 货运 运费 费谁 谁出', 'refund', '', 'a b c');
     b.push('退货 货运 运费 费说 说明', 'refnd', 'x', 'a b c');
-    const rows = (await t.db.query(`SELECT similarity(x, y) AS s FROM unnest($1::text[], $2::text[]) AS u(x, y)`, [a, b])) as { s: number }[];
+    const rows = (await t.db.query(
+      `SELECT similarity(x, y) AS s FROM unnest($1::text[], $2::text[]) AS u(x, y)`,
+      [a, b],
+    )) as { s: number }[];
     let nonzero = 0;
     rows.forEach((r, i) => {
       expect(Math.abs(similarity(a[i], b[i]) - Number(r.s))).toBeLessThan(1e-6);

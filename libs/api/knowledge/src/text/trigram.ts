@@ -19,7 +19,8 @@ const SPACE = 0x20;
 const TWO32 = 4294967296;
 
 const code = (cp: number) => (cp <= 0xffff ? cp : 0xd800 + (cp % 0x800));
-const hash = (a: number, b: number, c: number) => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d)) >>> 0;
+const hash = (a: number, b: number, c: number) =>
+  (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d)) >>> 0;
 
 /** Calls `fn(key, hash)` for every trigram of a similarityText string (duplicates included). */
 function eachTrigram(text: string, fn: (key: number, h: number) => void): void {

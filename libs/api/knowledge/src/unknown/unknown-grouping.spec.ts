@@ -16,20 +16,38 @@ import {
 import { similarity } from '../text/trigram';
 
 // The shipped default synonyms, as a fresh install has them.
-const groups = (JSON.parse(readFileSync(DEFAULT_SYNONYMS_FILE, 'utf8')) as { groups: { terms: string[]; locale: string | null }[] }).groups;
+const groups = (
+  JSON.parse(readFileSync(DEFAULT_SYNONYMS_FILE, 'utf8')) as {
+    groups: { terms: string[]; locale: string | null }[];
+  }
+).groups;
 addSegmenterWords(groups.flatMap((g) => g.terms));
-const synonyms = new SynonymIndex(groups.map((g, i) => ({ id: String(i), terms: g.terms, locale: g.locale })));
+const synonyms = new SynonymIndex(
+  groups.map((g, i) => ({ id: String(i), terms: g.terms, locale: g.locale })),
+);
 
-const profile = (text: string, language: string) => questionProfile(questionKey(text, language).tokens, synonyms, language);
+const profile = (text: string, language: string) =>
+  questionProfile(questionKey(text, language).tokens, synonyms, language);
 const similar = (a: string, b: string, language = 'zh') => {
   const ka = questionKey(a, language);
   const kb = questionKey(b, language);
-  return questionSimilarity(similarity(ka.normalized, kb.normalized), profile(a, language), profile(b, language));
+  return questionSimilarity(
+    similarity(ka.normalized, kb.normalized),
+    profile(a, language),
+    profile(b, language),
+  );
 };
 
 describe('unknown-question grouping', () => {
   it('maps NLU languages and locales to one grouping key', () => {
-    expect(['zh', 'zh-CN', 'ja-JP', 'en', 'und', '??'].map(groupLanguage)).toEqual(['zh', 'zh', 'ja', 'en', 'und', 'und']);
+    expect(['zh', 'zh-CN', 'ja-JP', 'en', 'und', '??'].map(groupLanguage)).toEqual([
+      'zh',
+      'zh',
+      'ja',
+      'en',
+      'und',
+      'und',
+    ]);
     expect(['zh', 'ja', 'en', 'und'].map(localeForLanguage)).toEqual(['zh-CN', 'ja', 'en', 'en']);
   });
 
@@ -72,9 +90,13 @@ describe('unknown-question grouping', () => {
   });
 
   it('groups English by synonyms and forgives typos there', () => {
-    expect(similar('where is my parcel', 'where is my package', 'en')).toBeGreaterThanOrEqual(GROUP_SIMILARITY);
+    expect(similar('where is my parcel', 'where is my package', 'en')).toBeGreaterThanOrEqual(
+      GROUP_SIMILARITY,
+    );
     expect(similar('refund please', 'i want my money back', 'en')).toBeGreaterThanOrEqual(GROUP_SIMILARITY);
-    expect(similar('wher is my parcell', 'where is my parcel', 'en')).toBeGreaterThanOrEqual(GROUP_SIMILARITY);
+    expect(similar('wher is my parcell', 'where is my parcel', 'en')).toBeGreaterThanOrEqual(
+      GROUP_SIMILARITY,
+    );
     expect(similar('where is my parcel', 'can i cancel my order', 'en')).toBeLessThan(GROUP_SIMILARITY);
   });
 

@@ -41,7 +41,8 @@ export function questionKey(text: string, language: string): QuestionKey {
 export function searchTokens(tokens: string[], synonyms: SynonymIndex, language: string): string[] {
   const locale = segmentLocale(language);
   const out = new Set(tokens);
-  for (const c of synonyms.read(tokens, locale).concepts) for (const seq of synonyms.sequencesOf(c, locale)) if (seq.length === 1) out.add(seq[0]);
+  for (const c of synonyms.read(tokens, locale).concepts)
+    for (const seq of synonyms.sequencesOf(c, locale)) if (seq.length === 1) out.add(seq[0]);
   return [...out];
 }
 
@@ -83,7 +84,8 @@ export function questionProfile(tokens: string[], synonyms: SynonymIndex, langua
   const single = new Set(tokens.map(conceptOf).filter((c): c is string => !!c));
   for (const t of tokens) {
     if (!kept.has(t)) continue;
-    const inside = isCjk(t) && tokens.some((o) => o !== t && o.length > t.length && isCjk(o) && o.includes(t));
+    const inside =
+      isCjk(t) && tokens.some((o) => o !== t && o.length > t.length && isCjk(o) && o.includes(t));
     if (inside) continue;
     const c = conceptOf(t);
     if (c) {
@@ -144,7 +146,8 @@ function covered(word: string, by: QuestionProfile): number {
   const hit = new Array<boolean>(word.length).fill(false);
   for (const v of by.units) {
     if (!v.text || v.text.length >= word.length) continue;
-    for (let i = word.indexOf(v.text); i >= 0; i = word.indexOf(v.text, i + 1)) for (let k = 0; k < v.text.length; k++) hit[i + k] = true;
+    for (let i = word.indexOf(v.text); i >= 0; i = word.indexOf(v.text, i + 1))
+      for (let k = 0; k < v.text.length; k++) hit[i + k] = true;
   }
   return hit.filter(Boolean).length / word.length;
 }
@@ -178,7 +181,10 @@ const SAID = 0.75;
  * measure is Jaccard-like — what both say over what either says. `conflict`: each question says
  * something substantial the other does not (发货时间 / 到货时间, 申请退款 / 申请退货).
  */
-export function profileSimilarity(a: QuestionProfile, b: QuestionProfile): { overlap: number; conflict: boolean } {
+export function profileSimilarity(
+  a: QuestionProfile,
+  b: QuestionProfile,
+): { overlap: number; conflict: boolean } {
   if (!a.units.length || !b.units.length) return { overlap: 0, conflict: false };
   const side = (x: QuestionProfile, y: QuestionProfile) => {
     let sum = 0;
@@ -215,7 +221,12 @@ export function questionSimilarity(trigram: number, a: QuestionProfile, b: Quest
   const { overlap, conflict } = profileSimilarity(a, b);
   const cjk = a.cjk || b.cjk;
   if (conflict && cjk) return overlap;
-  return Math.max(overlap, jaccard(a.tokens, b.tokens), cjk ? bigramJaccard(a.canonical, b.canonical) : 0, cjk ? 0 : trigram);
+  return Math.max(
+    overlap,
+    jaccard(a.tokens, b.tokens),
+    cjk ? bigramJaccard(a.canonical, b.canonical) : 0,
+    cjk ? 0 : trigram,
+  );
 }
 
 /**

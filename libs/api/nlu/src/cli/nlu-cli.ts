@@ -30,7 +30,8 @@ async function loadEngine(io: CliIo, useDatabase: boolean): Promise<NluEngine> {
   if (useDatabase) {
     if (!io.loadActiveModel) throw new Error('--database is not available here');
     const active = await io.loadActiveModel();
-    if (!active) throw new Error('the database has no active NLU model yet: start Kefu once, or drop --database');
+    if (!active)
+      throw new Error('the database has no active NLU model yet: start Kefu once, or drop --database');
     return createEngine(SoftmaxClassifier.deserialize(active.data), active.version);
   }
   const built = await buildModel({ examples: loadBuiltinTraining() });
@@ -74,49 +75,79 @@ export async function runNluCli(argv: string[], io: CliIo): Promise<number> {
   const entities = entityReport(
     withEntities.map(({ l, r }) => ({ gold: l.entities ?? [], predicted: r.entities as NluEntity[] })),
   );
-  const withEmotion = lines.map((l, i) => ({ l, r: results[i] })).filter((x) => typeof x.l.emotion === 'string');
+  const withEmotion = lines
+    .map((l, i) => ({ l, r: results[i] }))
+    .filter((x) => typeof x.l.emotion === 'string');
   const negative = new Set(['angry', 'frustrated']);
   const negGold = withEmotion.filter((x) => negative.has(x.l.emotion as string));
   const emotion = {
     n: withEmotion.length,
-    accuracy: withEmotion.length ? withEmotion.filter((x) => x.r.emotion.label === x.l.emotion).length / withEmotion.length : 0,
-    negativeRecall: negGold.length ? negGold.filter((x) => negative.has(x.r.emotion.label)).length / negGold.length : 0,
+    accuracy: withEmotion.length
+      ? withEmotion.filter((x) => x.r.emotion.label === x.l.emotion).length / withEmotion.length
+      : 0,
+    negativeRecall: negGold.length
+      ? negGold.filter((x) => negative.has(x.r.emotion.label)).length / negGold.length
+      : 0,
   };
 
   if (flags.has('--json')) {
-    io.out(JSON.stringify({ modelVersion: engine.version, lines: lines.length, intents, entities, emotion, ms }, null, 2));
+    io.out(
+      JSON.stringify(
+        { modelVersion: engine.version, lines: lines.length, intents, entities, emotion, ms },
+        null,
+        2,
+      ),
+    );
     return 0;
   }
-  io.out(`Kefu NLU evaluation — ${args[0]}: ${lines.length} lines, model ${engine.version === 0 ? 'built-in' : `v${engine.version}`}, ${(ms / Math.max(1, lines.length)).toFixed(3)} ms per parse`);
+  io.out(
+    `Kefu NLU evaluation — ${args[0]}: ${lines.length} lines, model ${engine.version === 0 ? 'built-in' : `v${engine.version}`}, ${(ms / Math.max(1, lines.length)).toFixed(3)} ms per parse`,
+  );
   if (labelled.length) {
     io.out('');
-    io.out(`intents (${intents.n} labelled): accuracy ${pct(intents.accuracy)}   macro-F1 ${pct(intents.macroF1)}`);
+    io.out(
+      `intents (${intents.n} labelled): accuracy ${pct(intents.accuracy)}   macro-F1 ${pct(intents.macroF1)}`,
+    );
     io.out('');
-    io.out(`${'intent'.padEnd(28)} ${'precision'.padStart(9)} ${'recall'.padStart(9)} ${'F1'.padStart(9)} ${'support'.padStart(8)}`);
+    io.out(
+      `${'intent'.padEnd(28)} ${'precision'.padStart(9)} ${'recall'.padStart(9)} ${'F1'.padStart(9)} ${'support'.padStart(8)}`,
+    );
     for (const m of intents.perIntent) {
-      io.out(`${m.intent.padEnd(28)} ${pct(m.precision).padStart(9)} ${pct(m.recall).padStart(9)} ${pct(m.f1).padStart(9)} ${String(m.support).padStart(8)}`);
+      io.out(
+        `${m.intent.padEnd(28)} ${pct(m.precision).padStart(9)} ${pct(m.recall).padStart(9)} ${pct(m.f1).padStart(9)} ${String(m.support).padStart(8)}`,
+      );
     }
     if (intents.confusions.length) {
       io.out('');
       io.out('worst confusions (expected → predicted):');
       for (const c of intents.confusions) {
-        io.out(`  ${String(c.count).padStart(4)}  ${c.expected} → ${c.predicted}   e.g. ${c.examples.map((e) => JSON.stringify(e.slice(0, 60))).join(', ')}`);
+        io.out(
+          `  ${String(c.count).padStart(4)}  ${c.expected} → ${c.predicted}   e.g. ${c.examples.map((e) => JSON.stringify(e.slice(0, 60))).join(', ')}`,
+        );
       }
     }
   }
   if (withEntities.length) {
     io.out('');
-    io.out(`entities (${withEntities.length} lines, ${entities.gold} gold, ${entities.predicted} found; exact type+span): precision ${pct(entities.precision)}   recall ${pct(entities.recall)}   F1 ${pct(entities.f1)}`);
+    io.out(
+      `entities (${withEntities.length} lines, ${entities.gold} gold, ${entities.predicted} found; exact type+span): precision ${pct(entities.precision)}   recall ${pct(entities.recall)}   F1 ${pct(entities.f1)}`,
+    );
     for (const t of entities.perType) {
-      io.out(`  ${t.type.padEnd(18)} P ${pct(t.precision).padStart(6)}  R ${pct(t.recall).padStart(6)}  F1 ${pct(t.f1).padStart(6)}  (${t.support})`);
+      io.out(
+        `  ${t.type.padEnd(18)} P ${pct(t.precision).padStart(6)}  R ${pct(t.recall).padStart(6)}  F1 ${pct(t.f1).padStart(6)}  (${t.support})`,
+      );
     }
   }
   if (withEmotion.length) {
     io.out('');
-    io.out(`emotion (${emotion.n} lines): accuracy ${pct(emotion.accuracy)}   angry+frustrated recall ${pct(emotion.negativeRecall)}`);
+    io.out(
+      `emotion (${emotion.n} lines): accuracy ${pct(emotion.accuracy)}   angry+frustrated recall ${pct(emotion.negativeRecall)}`,
+    );
   }
   if (!labelled.length && !withEntities.length && !withEmotion.length) {
-    io.out('no line carries "intent", "entities" or "emotion": nothing to score. Use `parse` to see single results.');
+    io.out(
+      'no line carries "intent", "entities" or "emotion": nothing to score. Use `parse` to see single results.',
+    );
   }
   return 0;
 }

@@ -19,5 +19,6 @@ registerPersonalData({
   table: 'nlu_examples',
   columns: ['text'],
   subject: { kind: 'contact', column: 'contact_id' },
-  description: 'Training examples taught from shoppers\' messages (unknown-question queue); admin-written examples have no contact.',
+  description:
+    "Training examples taught from shoppers' messages (unknown-question queue); admin-written examples have no contact.",
 });

@@ -14,7 +14,10 @@ export class NluModel {
   @Column({ type: 'integer' }) intents!: number;
   @Column({ type: 'integer' }) examples!: number;
   @Column({ type: 'integer' }) trainingMs!: number;
-  @Column({ type: 'jsonb', default: {} }) metrics!: Record<string, { accuracy: number; macroF1: number; n: number }>;
+  @Column({ type: 'jsonb', default: {} }) metrics!: Record<
+    string,
+    { accuracy: number; macroF1: number; n: number }
+  >;
   @Column({ type: 'uuid', nullable: true }) createdBy!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

@@ -5,4 +5,7 @@ export interface NluTrainPayload {
   runId: string;
 }
 
-export const NluTrainJob = defineJob<NluTrainPayload>('nlu.train', { attempts: 2, backoff: { type: 'fixed', delay: 5000 } });
+export const NluTrainJob = defineJob<NluTrainPayload>('nlu.train', {
+  attempts: 2,
+  backoff: { type: 'fixed', delay: 5000 },
+});

@@ -18,7 +18,11 @@ describe('NluEngine', () => {
   const extracted: string[] = [];
   beforeAll(async () => {
     const model = await SoftmaxClassifier.train(
-      rows.map(([t, i]) => ({ text: normalizeForClassifier(t), intent: i, language: /[a-z]/.test(t) ? 'en' : 'zh' })),
+      rows.map(([t, i]) => ({
+        text: normalizeForClassifier(t),
+        intent: i,
+        language: /[a-z]/.test(t) ? 'en' : 'zh',
+      })),
       { epochs: 30 },
     );
     engine = new NluEngine(

@@ -34,8 +34,9 @@ export interface ParseContext {
 
 const NEUTRAL: NluEmotion = { label: 'neutral', score: 0, signals: [] };
 // C0 controls except tab/newline, DEL, lone surrogates and non-characters.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const JUNK = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const JUNK =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
@@ -69,7 +70,8 @@ export class NluEngine {
     JUNK.lastIndex = 0;
     const head = clean.length > CLASSIFY_LIMIT ? clean.slice(0, CLASSIFY_LIMIT) : clean;
     const guess = detectLanguage(head);
-    const language: NluLanguage = guess.language === 'und' && context.language && guess.share === 0 ? context.language : guess.language;
+    const language: NluLanguage =
+      guess.language === 'und' && context.language && guess.share === 0 ? context.language : guess.language;
     const normalized = normalizeForClassifier(head);
     if (!/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(normalized)) {
       return { ...this.empty(truncated, language), emotion: this.emotion.analyze(clean, language) };

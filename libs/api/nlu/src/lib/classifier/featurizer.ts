@@ -66,7 +66,12 @@ function kindOf(c: number): Kind {
 
 function isPunctuation(c: number): boolean {
   // ASCII punctuation and CJK punctuation break runs; ? and ! still emit a symbol feature.
-  return (c < 0x80 && c !== 63 && c !== 33) || (c >= 0x3000 && c <= 0x303f && c !== 0x3005) || c === 0xff0c || c === 0xff0e;
+  return (
+    (c < 0x80 && c !== 63 && c !== 33) ||
+    (c >= 0x3000 && c <= 0x303f && c !== 0x3005) ||
+    c === 0xff0c ||
+    c === 0xff0e
+  );
 }
 
 /**

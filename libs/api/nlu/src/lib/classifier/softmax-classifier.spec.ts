@@ -28,7 +28,8 @@ describe('SoftmaxClassifier', () => {
   });
 
   it('learns intents from a few examples and generalises to unseen wording', () => {
-    const top = (t: string, lang: string) => model.labels[model.predict(normalizeForClassifier(t), lang).order[0]];
+    const top = (t: string, lang: string) =>
+      model.labels[model.predict(normalizeForClassifier(t), lang).order[0]];
     expect(top('where is my parcell', 'en')).toBe('track_order');
     expect(top('money back please', 'en')).toBe('get_refund');
     expect(top('快递到哪了呀', 'zh')).toBe('track_order');

@@ -1,5 +1,11 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { createFeatureBuffer, FEATURE_SCHEME_VERSION, FeatureBuffer, featurize, LANGUAGE_IDS } from './featurizer';
+import {
+  createFeatureBuffer,
+  FEATURE_SCHEME_VERSION,
+  FeatureBuffer,
+  featurize,
+  LANGUAGE_IDS,
+} from './featurizer';
 
 /** One training example, already normalised. */
 export interface TrainingExample {
@@ -65,7 +71,7 @@ export class SoftmaxClassifier {
     this.slotMask = cap - 1;
     for (let row = 0; row < hashes.length; row++) {
       const h = hashes[row];
-      let i = Math.imul(h, 0x9e3779b1) >>> 0 & this.slotMask;
+      let i = (Math.imul(h, 0x9e3779b1) >>> 0) & this.slotMask;
       while (this.slotKeys[i] !== -1) i = (i + 1) & this.slotMask;
       this.slotKeys[i] = h;
       this.slotRows[i] = row;
@@ -75,7 +81,7 @@ export class SoftmaxClassifier {
   private rowOf(h: number): number {
     const keys = this.slotKeys;
     const mask = this.slotMask;
-    let i = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
+    let i = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
     for (;;) {
       const k = keys[i];
       if (k === h) return this.slotRows[i];
@@ -158,7 +164,8 @@ export class SoftmaxClassifier {
     const ys = new Int32Array(examples.length);
     const pairCounts = new Map<string, number>();
     const groupOf = (e: TrainingExample) => e.group ?? e.language;
-    for (const e of examples) pairCounts.set(`${groupOf(e)}|${e.intent}`, (pairCounts.get(`${groupOf(e)}|${e.intent}`) ?? 0) + 1);
+    for (const e of examples)
+      pairCounts.set(`${groupOf(e)}|${e.intent}`, (pairCounts.get(`${groupOf(e)}|${e.intent}`) ?? 0) + 1);
     const sampleWeights = new Float32Array(examples.length);
     for (let i = 0; i < examples.length; i++) {
       const e = examples[i];
@@ -186,10 +193,11 @@ export class SoftmaxClassifier {
     const df = new Float32Array(V);
     for (const r of rows) {
       const seen = new Set<number>();
-      for (let j = 0; j < r.length; j++) if (!seen.has(r[j])) {
-        seen.add(r[j]);
-        df[r[j]]++;
-      }
+      for (let j = 0; j < r.length; j++)
+        if (!seen.has(r[j])) {
+          seen.add(r[j]);
+          df[r[j]]++;
+        }
     }
     const idf = new Float32Array(V);
     for (let v = 0; v < V; v++) idf[v] = Math.log((examples.length + 1) / (df[v] + 1)) + 1;
@@ -294,7 +302,9 @@ export class SoftmaxClassifier {
       features: number;
     };
     if (header.scheme !== FEATURE_SCHEME_VERSION) {
-      throw new Error(`model uses feature scheme ${header.scheme}, this engine reads ${FEATURE_SCHEME_VERSION}`);
+      throw new Error(
+        `model uses feature scheme ${header.scheme}, this engine reads ${FEATURE_SCHEME_VERSION}`,
+      );
     }
     const C = header.labels.length;
     const V = header.features;

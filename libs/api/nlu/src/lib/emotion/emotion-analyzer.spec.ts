@@ -78,18 +78,25 @@ describe('EmotionAnalyzer', () => {
     });
 
     it('pushes a complaint with !!! towards anger', () => {
-      expect(analyzer.analyze('还没到！！！', 'zh').score).toBeGreaterThan(analyzer.analyze('还没到', 'zh').score);
+      expect(analyzer.analyze('还没到！！！', 'zh').score).toBeGreaterThan(
+        analyzer.analyze('还没到', 'zh').score,
+      );
       expect(label('有点坑')).toBe('frustrated');
       expect(label('有点坑！！！')).toBe('angry');
     });
 
     it('adds to happiness when the message is happy', () => {
-      expect(analyzer.analyze('太好了！！', 'zh').score).toBeGreaterThan(analyzer.analyze('太好了', 'zh').score);
+      expect(analyzer.analyze('太好了！！', 'zh').score).toBeGreaterThan(
+        analyzer.analyze('太好了', 'zh').score,
+      );
     });
   });
 
   it('reads emoji', () => {
-    expect(analyzer.analyze('😡😡', 'zh')).toMatchObject({ label: 'angry', signals: ['emoji:😡', 'emoji:😡'] });
+    expect(analyzer.analyze('😡😡', 'zh')).toMatchObject({
+      label: 'angry',
+      signals: ['emoji:😡', 'emoji:😡'],
+    });
     expect(label('🤬', 'en')).toBe('angry');
     expect(label('还没收到😭')).toBe('frustrated');
     expect(label('🙄', 'en')).toBe('frustrated');

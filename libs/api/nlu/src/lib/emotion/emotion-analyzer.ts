@@ -10,7 +10,8 @@ const KANA_RE = /[\u3040-\u30ff]/;
 const PUNCT_RE = /[!！?？]{2,}/g;
 const QUESTION_RE =
   /[?？吗嗎呢]|请问|請問|麻烦|能不能|可不可以|怎么|如何|什么时候|多久|\b(?:how|what|when|where|why|can|could|would|is there|do you|does)\b|ですか|ますか|でしょうか|いつ|ください/i;
-const THREAT_QUESTION_RE = /怎么|怎麼|如何|哪里|哪裡|在哪|去哪|\bhow (?:do|can|to)\b|\bwhere\b|どうやって|どこ|方法/i;
+const THREAT_QUESTION_RE =
+  /怎么|怎麼|如何|哪里|哪裡|在哪|去哪|\bhow (?:do|can|to)\b|\bwhere\b|どうやって|どこ|方法/i;
 /** It has been N days/weeks: 等了半个月, 一周了, 好几天了, for two weeks, 3日も. */
 const WAITING_RE =
   /(?:等了|已经|已經|都)?(?:[\d一二两三四五六七八九十半几好多]+)\s?(?:个|個)?\s?(?:天|周|週|星期|礼拜|月|小时|小時)了|等了(?:[\d一二两三四五六七八九十半几好多]+)\s?(?:个|個)?\s?(?:天|周|週|星期|礼拜|月|小时)|\b(?:for|over|almost|nearly|more than|it'?s been|been)\s+(?:\d+|a|two|three|four|five|six|seven|eight|nine|ten|several|a few|many)\s+(?:days|weeks|months)\b|[\d一二三四五六七八九十]+\s?(?:日|週間|ヶ月|か月|カ月)(?:も|以上|経|たって)/i;
@@ -19,8 +20,18 @@ const WAITING_HINT_RE = /了|等|days|weeks|months|[日週月]/;
 /** Complaint constructions no single word gives away: 也太慢了吧, 怎么这么贵. */
 const PATTERNS: { re: RegExp; kind: 'frustrated' | 'angry'; weight: number; name: string }[] = [
   { re: /也太.{1,5}了吧/, kind: 'frustrated', weight: 0.9, name: '也太…了吧' },
-  { re: /(?:怎么|为什么|為什麼|为啥)(?:这么|那么|这样|還|还).{0,4}/, kind: 'frustrated', weight: 0.6, name: '怎么这么' },
-  { re: /(?:都|已经|已經).{0,6}(?:了|过了)[，,。！!？?]?.{0,6}(?:还|還)/, kind: 'frustrated', weight: 0.6, name: '都…了还' },
+  {
+    re: /(?:怎么|为什么|為什麼|为啥)(?:这么|那么|这样|還|还).{0,4}/,
+    kind: 'frustrated',
+    weight: 0.6,
+    name: '怎么这么',
+  },
+  {
+    re: /(?:都|已经|已經).{0,6}(?:了|过了)[，,。！!？?]?.{0,6}(?:还|還)/,
+    kind: 'frustrated',
+    weight: 0.6,
+    name: '都…了还',
+  },
   { re: /\b(?:still|again)\b.*\?/i, kind: 'frustrated', weight: 0.4, name: 'still…?' },
   // something that should have happened did not: 没人回, 不让退, didn't arrive, hasn't responded
   {
@@ -121,11 +132,11 @@ export class EmotionAnalyzer {
         if (prev.cue.kind === 'negator') {
           negations++;
           if (IMPERATIVE_NEGATORS.has(prev.cue.word)) imperative++;
-        }
-        else if (prev.cue.kind === 'intensifier') intensifier ??= prev.cue.word;
+        } else if (prev.cue.kind === 'intensifier') intensifier ??= prev.cue.word;
         else if (prev.cue.kind !== 'shield') break;
       }
-      if (kind === 'happy' && negations === 0 && jaNeg && JA_NEG_AFTER_RE.test(text.slice(end, end + 9))) negations = 1;
+      if (kind === 'happy' && negations === 0 && jaNeg && JA_NEG_AFTER_RE.test(text.slice(end, end + 9)))
+        negations = 1;
       if (intensifier) {
         w *= 1.5;
         signals.push(`intensifier:${intensifier}`);

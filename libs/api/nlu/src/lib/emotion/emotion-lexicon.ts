@@ -4,7 +4,8 @@
  * one (不好意思 hides 不好, 能不能 hides 不, 棒球 hides 棒); they win by longest match.
  */
 
-export type CueKind = 'angry' | 'frustrated' | 'happy' | 'threat' | 'negator' | 'intensifier' | 'sarcasm' | 'shield';
+export type CueKind =
+  'angry' | 'frustrated' | 'happy' | 'threat' | 'negator' | 'intensifier' | 'sarcasm' | 'shield';
 
 export interface Cue {
   kind: CueKind;

@@ -14,7 +14,7 @@ describe('HybridEmotionAnalyzer', () => {
     expect(model?.labels.sort()).toEqual(['angry', 'frustrated', 'happy', 'neutral']);
   });
 
-  it('keeps the word lists\' reading of negation: 不满意 is negative, 不是不满意 is not', () => {
+  it("keeps the word lists' reading of negation: 不满意 is negative, 不是不满意 is not", () => {
     expect(hybrid.analyze('不满意', 'zh').label).toBe('frustrated');
     expect(hybrid.analyze('不是不满意', 'zh').label).toBe('neutral');
   });

@@ -109,7 +109,12 @@ export class CharTrie<T> {
    * Calls `onHit` for each leftmost-longest, non-overlapping match in `text[from, to)`.
    * `onHit` may return false to reject a hit, in which case scanning resumes one unit later.
    */
-  scan(text: string, onHit: (start: number, end: number, payload: T) => boolean | void, from = 0, to = text.length): void {
+  scan(
+    text: string,
+    onHit: (start: number, end: number, payload: T) => boolean | void,
+    from = 0,
+    to = text.length,
+  ): void {
     const rootChildren = this.root.children;
     if (!rootChildren) return;
     const firsts = this.first;

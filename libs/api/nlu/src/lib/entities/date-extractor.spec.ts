@@ -16,9 +16,16 @@ function dateValues(text: string, language: NluLanguage = 'zh'): string[] {
 
 describe('EntityExtractor dates', () => {
   it('reads absolute dates in every common shape', () => {
-    expect(dateValues('2024-11-18买的，2024年11月20日付的款，2024.11.22发的货')).toEqual(['2024-11-18', '2024-11-20', '2024-11-22']);
+    expect(dateValues('2024-11-18买的，2024年11月20日付的款，2024.11.22发的货')).toEqual([
+      '2024-11-18',
+      '2024-11-20',
+      '2024-11-22',
+    ]);
     expect(dateValues('11月25日和11/20')).toEqual(['2024-11-25', '2024-11-20']);
-    expect(dateValues('arrived Nov 22, ordered on 18th November', 'en')).toEqual(['2024-11-22', '2024-11-18']);
+    expect(dateValues('arrived Nov 22, ordered on 18th November', 'en')).toEqual([
+      '2024-11-22',
+      '2024-11-18',
+    ]);
     expect(dateValues('11月20日に注文', 'ja')).toEqual(['2024-11-20']);
   });
 
@@ -33,7 +40,13 @@ describe('EntityExtractor dates', () => {
   });
 
   it('resolves relative days against now', () => {
-    expect(dateValues('今天 昨天 前天 明天 后天')).toEqual(['2024-11-25', '2024-11-24', '2024-11-23', '2024-11-26', '2024-11-27']);
+    expect(dateValues('今天 昨天 前天 明天 后天')).toEqual([
+      '2024-11-25',
+      '2024-11-24',
+      '2024-11-23',
+      '2024-11-26',
+      '2024-11-27',
+    ]);
     expect(dateValues('yesterday or today', 'en')).toEqual(['2024-11-24', '2024-11-25']);
     expect(dateValues('昨日とおととい', 'ja')).toEqual(['2024-11-24', '2024-11-23']);
   });
@@ -87,7 +100,11 @@ describe('EntityExtractor dates', () => {
   it('uses the calendar day of the given time zone', () => {
     // 2024-11-25 18:30 UTC is already 26 November in Shanghai
     const utcEvening = new Date(Date.UTC(2024, 10, 25, 18, 30));
-    const [d] = extractor.extract('今天能发吗', { now: utcEvening, language: 'zh', timezone: 'Asia/Shanghai' });
+    const [d] = extractor.extract('今天能发吗', {
+      now: utcEvening,
+      language: 'zh',
+      timezone: 'Asia/Shanghai',
+    });
     expect(d.value).toBe('2024-11-26');
   });
 

@@ -90,8 +90,18 @@ describe('EntityExtractor', () => {
 
   describe('money', () => {
     it('reads prices in yuan, dollars, euros and yen with their currency', () => {
-      expect(values('¥59 和 99元 和 12块 和 人民币1299', 'money')).toEqual(['CNY 59', 'CNY 99', 'CNY 12', 'CNY 1299']);
-      expect(values('paid $30, then 20 dollars, then USD 15 and €20', 'money', 'en')).toEqual(['USD 30', 'USD 20', 'USD 15', 'EUR 20']);
+      expect(values('¥59 和 99元 和 12块 和 人民币1299', 'money')).toEqual([
+        'CNY 59',
+        'CNY 99',
+        'CNY 12',
+        'CNY 1299',
+      ]);
+      expect(values('paid $30, then 20 dollars, then USD 15 and €20', 'money', 'en')).toEqual([
+        'USD 30',
+        'USD 20',
+        'USD 15',
+        'EUR 20',
+      ]);
       expect(values('3000円です', 'money', 'ja')).toEqual(['JPY 3000']);
       expect(values('￥5,980で買いました', 'money', 'ja')).toEqual(['JPY 5980']);
       expect(values('退我五十块', 'money')).toEqual(['CNY 50']);
@@ -110,7 +120,9 @@ describe('EntityExtractor', () => {
     });
 
     it('reads "30 off" as a discount but skips percentages', () => {
-      expect(ofType('get 30 off today', 'money', 'en').map((e) => [e.value, e.meta?.['role']])).toEqual([['USD 30', 'discount']]);
+      expect(ofType('get 30 off today', 'money', 'en').map((e) => [e.value, e.meta?.['role']])).toEqual([
+        ['USD 30', 'discount'],
+      ]);
       expect(ofType('50% off everything', 'money', 'en')).toEqual([]);
     });
   });
@@ -150,7 +162,9 @@ describe('EntityExtractor', () => {
         ['42', 'eu'],
         ['9', 'us'],
       ]);
-      expect(ofType('26.5cmはありますか', 'size', 'ja').map((e) => [e.value, e.meta?.['system']])).toEqual([['26.5', 'cm']]);
+      expect(ofType('26.5cmはありますか', 'size', 'ja').map((e) => [e.value, e.meta?.['system']])).toEqual([
+        ['26.5', 'cm'],
+      ]);
       expect(values('均码', 'size')).toEqual(['one size']);
     });
 
@@ -239,8 +253,18 @@ describe('EntityExtractor', () => {
 
     it('come back sorted by start, never overlapping', () => {
       const entities = extract('😊我要2件黑色羽绒服XL码，满300减50，SF1234567890123，昨天买的');
-      for (let i = 1; i < entities.length; i++) expect(entities[i].start).toBeGreaterThanOrEqual(entities[i - 1].end);
-      expect(entities.map((e) => e.type)).toEqual(['quantity', 'color', 'product', 'size', 'money', 'money', 'tracking_number', 'date']);
+      for (let i = 1; i < entities.length; i++)
+        expect(entities[i].start).toBeGreaterThanOrEqual(entities[i - 1].end);
+      expect(entities.map((e) => e.type)).toEqual([
+        'quantity',
+        'color',
+        'product',
+        'size',
+        'money',
+        'money',
+        'tracking_number',
+        'date',
+      ]);
     });
   });
 

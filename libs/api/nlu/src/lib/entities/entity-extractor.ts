@@ -59,7 +59,13 @@ function resolve(text: string, cands: Candidate[]): NluEntity[] {
   const out: NluEntity[] = new Array(cands.length);
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i];
-    const e: NluEntity = { type: c.type, value: c.value, text: text.slice(c.start, c.end), start: c.start, end: c.end };
+    const e: NluEntity = {
+      type: c.type,
+      value: c.value,
+      text: text.slice(c.start, c.end),
+      start: c.start,
+      end: c.end,
+    };
     if (c.meta) e.meta = c.meta;
     out[i] = e;
   }
@@ -95,7 +101,8 @@ export class EntityExtractor {
 
     const productStarts: number[] = [];
     for (const g of this.gazetteer.match(text)) {
-      if (g.value === 'smartphone' && hasDigit && PHONE_LABEL_AFTER_RE.test(n.slice(g.end, g.end + 6))) continue;
+      if (g.value === 'smartphone' && hasDigit && PHONE_LABEL_AFTER_RE.test(n.slice(g.end, g.end + 6)))
+        continue;
       scan.out.push({ type: g.type, value: g.value, start: g.start, end: g.end, prio: 1, meta: undefined });
       if (g.type === 'product') productStarts.push(g.start);
     }

@@ -32,11 +32,16 @@ describe('Gazetteer', () => {
 
   it('matches Latin names only on word boundaries', () => {
     expect(gazetteer.match('Nikelab and snike')).toEqual([]);
-    expect(gazetteer.match('new balance574')).toEqual([{ type: 'brand', value: 'New Balance', start: 0, end: 11 }]);
+    expect(gazetteer.match('new balance574')).toEqual([
+      { type: 'brand', value: 'New Balance', start: 0, end: 11 },
+    ]);
   });
 
   it('matches English plurals of product words', () => {
-    expect(gazetteer.match('two dresses and running shoes').map((m) => m.value)).toEqual(['dress', 'sneakers']);
+    expect(gazetteer.match('two dresses and running shoes').map((m) => m.value)).toEqual([
+      'dress',
+      'sneakers',
+    ]);
   });
 
   it('lets entries added later override a surface form (the shop catalogue wins)', () => {
@@ -47,7 +52,9 @@ describe('Gazetteer', () => {
   });
 
   it('hides an entry inside a stopword', () => {
-    const g = Gazetteer.fromEntries([{ type: 'product', value: 'smartphone', aliases: ['手机'] }]).addStopwords(['手机号']);
+    const g = Gazetteer.fromEntries([
+      { type: 'product', value: 'smartphone', aliases: ['手机'] },
+    ]).addStopwords(['手机号']);
     expect(g.match('手机号是多少')).toEqual([]);
     expect(g.match('手机坏了')).toHaveLength(1);
   });
@@ -72,7 +79,12 @@ describe('loadDefaultGazetteer', () => {
 
   it('knows common brands and products in zh, en and ja', () => {
     const found = (text: string) => gazetteer.match(text).map((m) => `${m.type}:${m.value}`);
-    expect(found('华为手机和小米充电宝')).toEqual(['brand:Huawei', 'product:smartphone', 'brand:Xiaomi', 'product:power bank']);
+    expect(found('华为手机和小米充电宝')).toEqual([
+      'brand:Huawei',
+      'product:smartphone',
+      'brand:Xiaomi',
+      'product:power bank',
+    ]);
     expect(found('Uniqlo down jacket')).toEqual(['brand:Uniqlo', 'product:down jacket']);
     expect(found('ユニクロのダウンジャケット')).toEqual(['brand:Uniqlo', 'product:down jacket']);
     expect(found('樊文花面膜')).toEqual(['brand:樊文花', 'product:face mask']);

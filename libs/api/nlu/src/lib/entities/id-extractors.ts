@@ -17,7 +17,8 @@ interface ContextHit {
 const CONTEXT_RE =
   /(?<![A-Za-z])((?:顺丰|圆通|中通|申通|韵达|极兔|百世|德邦|邮政|京东快递|ヤマト運輸|ヤマト|佐川急便|佐川|日本郵便|ゆうパック)(?:快递|快遞)?(?:单号|運單號|运单号|单|の?伝票番号|の?追跡番号|の?お問い合わせ番号)?|商品编号|商品编码|商品ID|货号|款号|型号|SKU|商品番号|品番|型番|快递单号|快递号|快递单|快递|快遞|運單號|运单号|运单|物流单号|物流号|物流编号|追踪号|跟踪号|tracking(?:\s*(?:number|no\.?|num|#|id|code))?|waybill(?:\s*(?:number|no\.?))?|追跡番号|お問い合わせ番号|お問合せ番号|問い合わせ番号|伝票番号|配送番号|订单号码|订单编号|订单号|订单|單號|单号|order(?:\s*(?:number|no\.?|num|id|#))?|注文番号|ご注文番号|注文ID|注文|受注番号|手机号码|手机号|手机|电话号码|联系电话|电话|联系方式|phone(?:\s*(?:number|no\.?|#))?|mobile(?:\s*number)?|cell(?:\s*number)?|tel\.?|電話番号|携帯番号|電話|携帯)/gi;
 const ITEM_KW_RE = /商品编|商品ID|货号|款号|型号|SKU|商品番号|品番|型番/i;
-const TRACKING_KW_RE = /顺丰|圆通|中通|申通|韵达|极兔|百世|德邦|邮政|ヤマト|佐川|郵便|ゆうパック|快递|快遞|運單|运单|物流|追踪|跟踪|track|waybill|追跡|問い?合わ?せ|伝票|配送/i;
+const TRACKING_KW_RE =
+  /顺丰|圆通|中通|申通|韵达|极兔|百世|德邦|邮政|ヤマト|佐川|郵便|ゆうパック|快递|快遞|運單|运单|物流|追踪|跟踪|track|waybill|追跡|問い?合わ?せ|伝票|配送/i;
 const PHONE_KW_RE = /手机|电话|联系|phone|mobile|cell|tel|電話|携帯/i;
 /** Text between a keyword and its number: no clause break, no other digits. */
 const GAP_RE = /^[^，。,!?！？；;\n\d]{0,10}$/;
@@ -56,7 +57,13 @@ function contextHits(n: string): ContextHit[] {
   let m: RegExpExecArray | null;
   while ((m = CONTEXT_RE.exec(n))) {
     const kw = m[1];
-    const kind: IdKind = ITEM_KW_RE.test(kw) ? 'item' : TRACKING_KW_RE.test(kw) ? 'tracking' : PHONE_KW_RE.test(kw) ? 'phone' : 'order';
+    const kind: IdKind = ITEM_KW_RE.test(kw)
+      ? 'item'
+      : TRACKING_KW_RE.test(kw)
+        ? 'tracking'
+        : PHONE_KW_RE.test(kw)
+          ? 'phone'
+          : 'order';
     hits.push({ kind, start: m.index, end: m.index + kw.length });
   }
   return hits;
@@ -118,7 +125,11 @@ export function extractIds(scan: Scan, hasDigit: boolean): void {
     } else if (hash && id.length >= 3) {
       kind = 'order';
       prio = 2;
-    } else if (LETTER_PREFIX_ID_RE.test(id) || AMAZON_ID_RE.test(id) || (digits === id.length && digits >= 12 && digits <= 24)) {
+    } else if (
+      LETTER_PREFIX_ID_RE.test(id) ||
+      AMAZON_ID_RE.test(id) ||
+      (digits === id.length && digits >= 12 && digits <= 24)
+    ) {
       kind = 'order';
     }
     if (!kind) continue;
@@ -134,7 +145,14 @@ function overlapsClaimed(claimed: number[], start: number, end: number): boolean
   return false;
 }
 
-function pushPhone(scan: Scan, claimed: number[], start: number, end: number, prio: number, cnPrefix = false): void {
+function pushPhone(
+  scan: Scan,
+  claimed: number[],
+  start: number,
+  end: number,
+  prio: number,
+  cnPrefix = false,
+): void {
   if (overlapsClaimed(claimed, start, end)) return;
   const raw = scan.n.slice(start, end);
   let digits = raw.replace(/\D/g, '');

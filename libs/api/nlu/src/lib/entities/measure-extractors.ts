@@ -2,16 +2,19 @@
 import { parseCnNumber } from './cn-number';
 import { Scan, numStr, push } from './extraction-context';
 
-const LETTER_SIZE_RE = /(?<![A-Za-z0-9'’&.-])(XXXXL|XXXL|XXL|XL|XXS|XS|[2-6]XL|[SML])(码|碼|号|號|サイズ|\s?size)?(?![A-Za-z'’&-])/gi;
+const LETTER_SIZE_RE =
+  /(?<![A-Za-z0-9'’&.-])(XXXXL|XXXL|XXL|XL|XXS|XS|[2-6]XL|[SML])(码|碼|号|號|サイズ|\s?size)?(?![A-Za-z'’&-])/gi;
 /** English size words where they name a size: a medium, in small, size large. */
-const WORD_SIZE_RE = /\b(?:an?|in|size|the|ordered|order|get|wear|need|want|take|exchange|swap)\s+(?:(x{1,3}-?|extra[\s-])?(small|medium|large))\b/gi;
+const WORD_SIZE_RE =
+  /\b(?:an?|in|size|the|ordered|order|get|wear|need|want|take|exchange|swap)\s+(?:(x{1,3}-?|extra[\s-])?(small|medium|large))\b/gi;
 const SIZE_WORD_BEFORE_RE = /(?:size|sz|尺码|码数|サイズ)\s*[:：是为は]?\s*$/i;
 const EN_SIZE_HINT_RE = /\b(?:sizes?|fits?|small|medium|large|wear)\b/i;
 const EN_BEFORE_SIZE_RE = /\b(?:in|an?|the|or|and|to|from|ordered|get|need|want|take|swap|exchange)\s+$/i;
 const EN_AFTER_SIZE_RE = /^\s*(?:or\b|and\b|\/|,|instead|size)/i;
 const ONE_SIZE_RE = /均码|均碼|フリーサイズ|one size|free size/gi;
 const NUM_SIZE_RE = /(?<![\d.])(\d{2}(?:\.5)?)\s?(码|碼|号|號)(?!码)/g;
-const SYSTEM_SIZE_RE = /(?<![A-Za-z])(EU|EUR|US|UK|JP|CN)\s?(\d{1,2}(?:\.5)?)(?![\d.]|\s?(?:cm|kg|\$|dollars?))/g;
+const SYSTEM_SIZE_RE =
+  /(?<![A-Za-z])(EU|EUR|US|UK|JP|CN)\s?(\d{1,2}(?:\.5)?)(?![\d.]|\s?(?:cm|kg|\$|dollars?))/g;
 const SIZE_LABEL_RE =
   /(?:size|尺码|码数|鞋码|尺寸|サイズ|穿)\s*[:：是为は]?\s*(\d{1,2}(?:\.5)?)(?![\d.]|\s?(?:cm|kg|斤|码|碼|号|號|公斤|岁|歳|センチ|件|个|天|days?|年))/gi;
 const FOOT_CM_RE = /(?<![\d.])(2\d(?:\.5)?|1\d\.5)\s?(cm|センチ|厘米)(?![A-Za-z])/gi;
@@ -20,12 +23,14 @@ const HEIGHT_CM_RE = /(?<![\d.])(\d{3}(?:\.\d)?)\s?(cm|厘米|公分|センチ)(
 const HEIGHT_M_RE = /(?<![\d.])1\s?(?:米|m)\s?(\d{1,2})(?![\d.]|m)/gi;
 const HEIGHT_DEC_RE = /(?<![\d.])(1\.\d{1,2})\s?(?:米|m|メートル)(?![A-Za-z])/gi;
 const HEIGHT_CN_RE = /一米([一二三四五六七八九])([〇零一二三四五六七八九])?/g;
-const HEIGHT_FT_RE = /(?<![\d.])([4-7])\s?(?:'|’|ft\.?|feet|foot)\s?(?:(\d{1,2})\s?(?:"|”|''|in\.?|inch(?:es)?)?)?(?![A-Za-z\d])/gi;
+const HEIGHT_FT_RE =
+  /(?<![\d.])([4-7])\s?(?:'|’|ft\.?|feet|foot)\s?(?:(\d{1,2})\s?(?:"|”|''|in\.?|inch(?:es)?)?)?(?![A-Za-z\d])/gi;
 /** A bare height where only a height fits: 160的穿S还是M, XL180, 175能穿吗. */
 const HEIGHT_BARE_RE =
   /(?<![\d.])(1[4-9]\d)(?![\d.])(?=\s?的?\s?(?:能穿|可以穿|穿|适合|適合|选|選|拍|要多大|什么码|多大))|(?<=[SMLsml]|码|碼|号|號|我|我是|本人|I'm |I am )(1[4-9]\d)(?![\d.])(?!\s?(?:元|块|斤|kg|公斤|cm|件|个|天|g|G|lbs?|pounds))/g;
 /** Lengths of garments and furniture are not body heights: 裤长100cm, 1.8米的床. */
-const NOT_HEIGHT_BEFORE_RE = /(?:(?<!身)长度?|(?<!身)長さ?|宽度?|幅|围|圍|肩|袖|腰|臀|胸|length|width|waist)\s*[:：是为]?\s*$/i;
+const NOT_HEIGHT_BEFORE_RE =
+  /(?:(?<!身)长度?|(?<!身)長さ?|宽度?|幅|围|圍|肩|袖|腰|臀|胸|length|width|waist)\s*[:：是为]?\s*$/i;
 const NOT_HEIGHT_AFTER_RE = /^\s?(?:的)?(?:床|宽|寬|长|長|x|×|\*)/;
 const HEIGHT_LABEL_RE =
   /(?:身高|身長|个子|個子|height)\s*[:：是为は有]?\s*(\d{2,3}(?:\.\d)?)(?![\d.]|\s?(?:cm|厘米|公分|センチ|kg|斤|公斤|lbs?|m\b|米))/gi;
@@ -41,7 +46,12 @@ const POW2_GB = new Set([8, 16, 32, 64, 128, 256, 512, 1024]);
 const TB_SIZES = new Set([1, 2, 4, 8]);
 
 const LETTER_CANON: Record<string, string> = {
-  XXXXL: '4XL', '2XL': 'XXL', '3XL': 'XXXL', '4XL': '4XL', '5XL': '5XL', '6XL': '6XL',
+  XXXXL: '4XL',
+  '2XL': 'XXL',
+  '3XL': 'XXXL',
+  '4XL': '4XL',
+  '5XL': '5XL',
+  '6XL': '6XL',
 };
 
 export function extractSizes(scan: Scan, hasDigit: boolean, hasLatin: boolean): void {
@@ -56,7 +66,8 @@ export function extractSizes(scan: Scan, hasDigit: boolean, hasLatin: boolean): 
         // M2, S24: a model number, not a size
         if (!suffix && /\d/.test(n[m.index + 1] ?? '')) continue;
         const lower = letters !== letters.toUpperCase();
-        const labelled = suffix !== undefined || SIZE_WORD_BEFORE_RE.test(n.slice(Math.max(0, m.index - 8), m.index));
+        const labelled =
+          suffix !== undefined || SIZE_WORD_BEFORE_RE.test(n.slice(Math.max(0, m.index - 8), m.index));
         if (lower && !labelled) continue;
         // an uppercase S/M/L standing alone in English prose ("Plan S") needs a size word or a sizing phrase
         if (!labelled && scan.opts.language === 'en' && !EN_SIZE_HINT_RE.test(n)) {
@@ -85,7 +96,8 @@ export function extractSizes(scan: Scan, hasDigit: boolean, hasLatin: boolean): 
   }
   if (n.includes('码') || n.includes('碼') || n.includes('サイズ') || hasLatin) {
     ONE_SIZE_RE.lastIndex = 0;
-    while ((m = ONE_SIZE_RE.exec(n))) push(scan, 'size', m.index, m.index + m[0].length, 'one size', 1, { system: 'free' });
+    while ((m = ONE_SIZE_RE.exec(n)))
+      push(scan, 'size', m.index, m.index + m[0].length, 'one size', 1, { system: 'free' });
   }
   if (!hasDigit) return;
   NUM_SIZE_RE.lastIndex = 0;
@@ -122,7 +134,11 @@ export function extractSizes(scan: Scan, hasDigit: boolean, hasLatin: boolean): 
 function pushHeight(scan: Scan, start: number, end: number, cm: number, prio = 1): void {
   if (cm < 50 || cm > 230) return;
   const n = scan.n;
-  if (NOT_HEIGHT_BEFORE_RE.test(n.slice(Math.max(0, start - 6), start)) || NOT_HEIGHT_AFTER_RE.test(n.slice(end, end + 3))) return;
+  if (
+    NOT_HEIGHT_BEFORE_RE.test(n.slice(Math.max(0, start - 6), start)) ||
+    NOT_HEIGHT_AFTER_RE.test(n.slice(end, end + 3))
+  )
+    return;
   push(scan, 'height', start, end, numStr(cm), prio, { amount: Math.round(cm * 10) / 10, unit: 'cm' });
 }
 
@@ -150,7 +166,8 @@ export function extractBody(scan: Scan): void {
     pushHeight(scan, m.index, m.index + m[0].length, 100 + (d.length === 1 ? Number(d) * 10 : Number(d)));
   }
   HEIGHT_DEC_RE.lastIndex = 0;
-  while (metres && (m = HEIGHT_DEC_RE.exec(n))) pushHeight(scan, m.index, m.index + m[0].length, Math.round(Number(m[1]) * 100));
+  while (metres && (m = HEIGHT_DEC_RE.exec(n)))
+    pushHeight(scan, m.index, m.index + m[0].length, Math.round(Number(m[1]) * 100));
   HEIGHT_FT_RE.lastIndex = 0;
   while (feet && (m = HEIGHT_FT_RE.exec(n))) {
     const inches = m[2] ? Number(m[2]) : 0;
@@ -184,7 +201,13 @@ export function extractBody(scan: Scan): void {
     const v = Number(m[1]);
     const lang = scan.opts.language;
     const from = lang === 'zh' && v >= 85 ? '斤' : lang === 'en' && v >= 90 ? 'lb' : 'kg';
-    pushWeight(scan, end - m[1].length, end, from === '斤' ? v / 2 : from === 'lb' ? v * 0.45359237 : v, from);
+    pushWeight(
+      scan,
+      end - m[1].length,
+      end,
+      from === '斤' ? v / 2 : from === 'lb' ? v * 0.45359237 : v,
+      from,
+    );
     heightBefore(scan, m.index);
   }
 }
@@ -206,7 +229,8 @@ export function extractBodyCn(scan: Scan): void {
   let m: RegExpExecArray | null;
   while ((m = WEIGHT_CN_RE.exec(scan.n))) {
     const v = parseCnNumber(m[1]);
-    if (Number.isFinite(v) && v > 0) pushWeight(scan, m.index, m.index + m[0].length, m[2] === '斤' ? v / 2 : v, m[2]);
+    if (Number.isFinite(v) && v > 0)
+      pushWeight(scan, m.index, m.index + m[0].length, m[2] === '斤' ? v / 2 : v, m[2]);
   }
 }
 

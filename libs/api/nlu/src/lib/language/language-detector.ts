@@ -7,10 +7,14 @@ const SCAN_LIMIT = 600;
 
 /** Kanji used in Japanese but not in simplified Chinese writing (shinjitai and kokuji). */
 const JA_ONLY_HAN = new Set(
-  Array.from('込払済円売戻様駅辺険県斎畳枠峠栃匂働搾躾絵辻凪樫鰯沢択訳拠営労児対関図歩検証読続説変発楽帰歳気亜悪圧囲為壱隠栄衛縁桜殴穏仮価懐拡殻覚顔偽戯犠挙暁駆勲恵掲渓経継蛍軽鶏芸撃倹剣圏権顕験厳広効鉱黒砕剤雑桟蚕賛糸飼歯実釈収従渋獣縦粛処暑緒奨焼乗剰壌嬢浄譲醸寝粋酔髄瀬斉摂専戦繊銭捜挿総聡荘騒増臓蔵堕帯滝単嘆団弾遅昼鋳庁徴聴懲勅鎮塚逓鉄転伝闘徳弐悩脳廃髪抜晩賓頻侮仏併並塀餅弁舗穂豊毎満黙薬揺謡頼覧欄竜虜両猟緑涙塁鈴霊隷齢暦歴録'),
+  Array.from(
+    '込払済円売戻様駅辺険県斎畳枠峠栃匂働搾躾絵辻凪樫鰯沢択訳拠営労児対関図歩検証読続説変発楽帰歳気亜悪圧囲為壱隠栄衛縁桜殴穏仮価懐拡殻覚顔偽戯犠挙暁駆勲恵掲渓経継蛍軽鶏芸撃倹剣圏権顕験厳広効鉱黒砕剤雑桟蚕賛糸飼歯実釈収従渋獣縦粛処暑緒奨焼乗剰壌嬢浄譲醸寝粋酔髄瀬斉摂専戦繊銭捜挿総聡荘騒増臓蔵堕帯滝単嘆団弾遅昼鋳庁徴聴懲勅鎮塚逓鉄転伝闘徳弐悩脳廃髪抜晩賓頻侮仏併並塀餅弁舗穂豊毎満黙薬揺謡頼覧欄竜虜両猟緑涙塁鈴霊隷齢暦歴録',
+  ),
 );
 /** Simplified-only characters that Japanese never uses: evidence for Chinese. */
-const ZH_ONLY_HAN = new Set(Array.from('们这个吗呢么还没给说话时间货发买卖换单码钱贵吧啊哪谁怎样让进过对开关门问题应该东车长见'));
+const ZH_ONLY_HAN = new Set(
+  Array.from('们这个吗呢么还没给说话时间货发买卖换单码钱贵吧啊哪谁怎样让进过对开关门问题应该东车长见'),
+);
 
 const EN_WORDS = new Set(
   (
@@ -80,7 +84,11 @@ export function detectLanguage(text: string): LanguageGuess {
 }
 
 function latinLanguage(text: string, n: number): NluLanguage {
-  const words = text.slice(0, n).toLowerCase().match(/[a-zà-ÿ']+/g) ?? [];
+  const words =
+    text
+      .slice(0, n)
+      .toLowerCase()
+      .match(/[a-zà-ÿ']+/g) ?? [];
   let en = 0;
   let otherLang = 0;
   let diacritics = 0;

@@ -45,7 +45,12 @@ export function classificationReport(
       inc(fn, r.expected);
       inc(fp, r.predicted);
       const key = `${r.expected}\u0000${r.predicted}`;
-      const c = confusions.get(key) ?? { expected: r.expected, predicted: r.predicted, count: 0, examples: [] };
+      const c = confusions.get(key) ?? {
+        expected: r.expected,
+        predicted: r.predicted,
+        count: 0,
+        examples: [],
+      };
       c.count++;
       if (c.examples.length < 3) c.examples.push(r.text);
       confusions.set(key, c);
@@ -55,7 +60,13 @@ export function classificationReport(
     const t = tp.get(intent) ?? 0;
     const p = t + (fp.get(intent) ?? 0) === 0 ? 0 : t / (t + (fp.get(intent) ?? 0));
     const rc = t / (support.get(intent) as number);
-    return { intent, precision: p, recall: rc, f1: p + rc === 0 ? 0 : (2 * p * rc) / (p + rc), support: support.get(intent) as number };
+    return {
+      intent,
+      precision: p,
+      recall: rc,
+      f1: p + rc === 0 ? 0 : (2 * p * rc) / (p + rc),
+      support: support.get(intent) as number,
+    };
   });
   const macroF1 = perIntent.length ? perIntent.reduce((s, m) => s + m.f1, 0) / perIntent.length : 0;
   return {
@@ -100,13 +111,21 @@ export function entityReport(rows: { gold: SpanLike[]; predicted: SpanLike[] }[]
   const f = (t: number, g: number, p: number) => {
     const precision = p ? t / p : 0;
     const recall = g ? t / g : 0;
-    return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+    return {
+      precision,
+      recall,
+      f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    };
   };
   const types = [...new Set([...goldN.keys(), ...predN.keys()])].sort();
   return {
     ...f(sum(tp), sum(goldN), sum(predN)),
     gold: sum(goldN),
     predicted: sum(predN),
-    perType: types.map((type) => ({ type, ...f(tp.get(type) ?? 0, goldN.get(type) ?? 0, predN.get(type) ?? 0), support: goldN.get(type) ?? 0 })),
+    perType: types.map((type) => ({
+      type,
+      ...f(tp.get(type) ?? 0, goldN.get(type) ?? 0, predN.get(type) ?? 0),
+      support: goldN.get(type) ?? 0,
+    })),
   };
 }

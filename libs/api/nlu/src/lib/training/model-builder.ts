@@ -9,7 +9,9 @@ import { normalizeForClassifier } from '../text/normalize';
 import { CorpusExample, loadHeldOut } from './training-data';
 import { classificationReport } from './metrics';
 
-export const TRAINING_DEFAULTS: Required<Pick<TrainOptions, 'epochs' | 'learningRate' | 'balanceTarget' | 'seed' | 'groupTargets'>> = {
+export const TRAINING_DEFAULTS: Required<
+  Pick<TrainOptions, 'epochs' | 'learningRate' | 'balanceTarget' | 'seed' | 'groupTargets'>
+> = {
   epochs: 15,
   learningRate: 3,
   balanceTarget: 400,
@@ -45,7 +47,11 @@ export function hashTrainingData(examples: CorpusExample[]): string {
 export const DEFAULT_MODEL_CACHE = join(tmpdir(), 'kefu-nlu-models');
 
 /** Trains a classifier on `examples` (or reuses the cached one for identical data). */
-export async function buildModel({ examples, onProgress, cacheDir = DEFAULT_MODEL_CACHE }: BuildInput): Promise<BuiltModel> {
+export async function buildModel({
+  examples,
+  onProgress,
+  cacheDir = DEFAULT_MODEL_CACHE,
+}: BuildInput): Promise<BuiltModel> {
   const dataHash = hashTrainingData(examples);
   const intents = new Set(examples.map((e) => e.intent)).size;
   const cacheFile = cacheDir ? join(cacheDir, `${dataHash}.bin`) : null;
@@ -54,7 +60,15 @@ export async function buildModel({ examples, onProgress, cacheDir = DEFAULT_MODE
       const data = readFileSync(cacheFile);
       const classifier = SoftmaxClassifier.deserialize(data);
       await onProgress?.(1, 'loaded from cache');
-      return { classifier, data, dataHash, examples: examples.length, intents, trainingMs: 0, fromCache: true };
+      return {
+        classifier,
+        data,
+        dataHash,
+        examples: examples.length,
+        intents,
+        trainingMs: 0,
+        fromCache: true,
+      };
     } catch {
       // A corrupt or old cache entry: train again.
     }
@@ -94,7 +108,9 @@ export function evaluateHeldOut(
   const out: Record<string, { accuracy: number; macroF1: number; n: number }> = {};
   for (const [corpus, rows] of Object.entries(heldOut)) {
     if (!rows.length) continue;
-    const r = classificationReport(rows.map((x) => ({ text: x.text, expected: x.intent, predicted: classify(x.text) })));
+    const r = classificationReport(
+      rows.map((x) => ({ text: x.text, expected: x.intent, predicted: classify(x.text) })),
+    );
     out[corpus] = { accuracy: r.accuracy, macroF1: r.macroF1, n: r.n };
   }
   return out;
