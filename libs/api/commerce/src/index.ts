@@ -1,1 +1,13 @@
-export {};
+/**
+ * @kefu/api/commerce — pure commerce calculators (no I/O, no framework).
+ *
+ * Conventions: money is an integer amount in minor units (fen, cents; yen for JPY) with an ISO 4217 currency;
+ * shopper-facing texts come in zh-CN, en and ja; invalid input throws `RangeError` naming the field, while
+ * business outcomes (refused return, no size advice, unknown gateway code) are returned as values.
+ */
+export * from './calculators/common';
+export * from './calculators/promotion-stacking';
+export * from './calculators/size-advice';
+export * from './calculators/return-routing';
+export * from './calculators/compensation';
+export * from './calculators/payment-diagnosis';
