@@ -64,6 +64,10 @@ export class Nlu1763900000000 implements MigrationInterface {
         CONSTRAINT ck_nlu_training_runs_status CHECK (status IN ('queued', 'running', 'succeeded', 'failed'))
       )`);
     await q.query(`CREATE INDEX idx_nlu_training_runs_created ON nlu_training_runs (created_at DESC)`);
+    // One retraining at a time: a second request while one is queued or running gets that one.
+    await q.query(
+      `CREATE UNIQUE INDEX uq_nlu_training_runs_one_pending ON nlu_training_runs ((true)) WHERE status IN ('queued', 'running')`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -192,6 +192,26 @@ describe('the offline language engine over HTTP', () => {
     // Retraining on ~40,000 examples takes 10-20 s on a quiet 2-core machine; allow for a busy one.
   }, 180_000);
 
+  it('gives up on a run orphaned by a crash so retraining is never blocked', async () => {
+    await t.db.query(
+      `INSERT INTO nlu_training_runs (status, stage, started_at, created_at) VALUES ('running', 'training', now() - interval '1 hour', now() - interval '1 hour')`,
+    );
+    const res = await call<NluTrainingRunDto>('POST', '/api/v1/nlu/train', {});
+    expect(res.status).toBe(202);
+    const runs = (await call<NluTrainingRunDto[]>('GET', '/api/v1/nlu/training-runs')).body;
+    expect(runs.find((r) => r.id !== res.body.id)).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('interrupted'),
+    });
+    await waitFor(
+      async () => {
+        const r = await call<NluTrainingRunDto>('GET', `/api/v1/nlu/training-runs/${res.body.id}`);
+        return r.body.status === 'succeeded' || r.body.status === 'failed' ? r.body : null;
+      },
+      { timeout: 150_000, interval: 200 },
+    );
+  }, 180_000);
+
   it('accepts examples taught from the unknown-question queue through the domain event', async () => {
     const nlu = t.app.get(NluService);
     await nlu.onExamplesSubmitted({

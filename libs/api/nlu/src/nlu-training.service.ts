@@ -10,6 +10,8 @@ import { NluModelRegistry } from './nlu-model.registry';
 import { buildModel } from './lib/training/model-builder';
 
 const PROGRESS_WRITE_STEP = 0.05;
+/** A run queued or running for this long was orphaned: training takes well under a minute. */
+export const STALE_RUN_MS = 10 * 60_000;
 
 export function toRunDto(r: NluTrainingRun): NluTrainingRunDto {
   return {
@@ -59,16 +61,40 @@ export class NluTrainingService implements OnModuleInit {
   }
 
   async request(requestedBy: string | null): Promise<{ run: NluTrainingRun; created: boolean }> {
-    const pending = await this.db.getRepository(NluTrainingRun).findOne({
-      where: { status: In(['queued', 'running']) },
-      order: { createdAt: 'DESC' },
-    });
-    if (pending) return { run: pending, created: false };
-    const run = await this.db
-      .getRepository(NluTrainingRun)
-      .save({ status: 'queued', progress: 0, stage: 'queued', requestedBy });
+    const runs = this.db.getRepository(NluTrainingRun);
+    const pending = () =>
+      runs.findOne({ where: { status: In(['queued', 'running']) }, order: { createdAt: 'DESC' } });
+    let existing = await pending();
+    if (existing && this.isStale(existing)) {
+      // The process that held it stopped (a crash, or an in-process queue lost on restart).
+      await runs.update(
+        { id: existing.id },
+        {
+          status: 'failed',
+          stage: 'failed',
+          error: 'interrupted: the process stopped before it finished',
+          finishedAt: new Date(),
+        },
+      );
+      existing = await pending();
+    }
+    if (existing) return { run: existing, created: false };
+    let run: NluTrainingRun;
+    try {
+      run = await runs.save(runs.create({ status: 'queued', progress: 0, stage: 'queued', requestedBy }));
+    } catch (err) {
+      // Another request queued one at the same moment (unique index on the pending run): use it.
+      const raced = await pending();
+      if (raced) return { run: raced, created: false };
+      throw err;
+    }
     await this.queue.add(NluTrainJob, { runId: run.id }, { jobId: `nlu-train-${run.id}` });
     return { run, created: true };
+  }
+
+  private isStale(run: NluTrainingRun): boolean {
+    const since = (run.startedAt ?? run.createdAt).getTime();
+    return Date.now() - since > STALE_RUN_MS;
   }
 
   get(id: string) {
