@@ -8,6 +8,7 @@ import { ConversationsModule } from '@kefu/api/conversations';
 import { ChannelsModule } from '@kefu/api/channels';
 import { NluModule } from '@kefu/api/nlu';
 import { KnowledgeModule } from '@kefu/api/knowledge';
+import { CommerceModule } from '@kefu/api/commerce';
 import { migrations } from '../migrations';
 
 /** Wiring only: every behaviour lives in a library. */
@@ -26,6 +27,7 @@ export class AppModule {
         ChannelsModule,
         NluModule,
         KnowledgeModule,
+        CommerceModule,
       ],
     };
   }

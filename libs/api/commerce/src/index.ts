@@ -11,3 +11,11 @@ export * from './calculators/size-advice';
 export * from './calculators/return-routing';
 export * from './calculators/compensation';
 export * from './calculators/payment-diagnosis';
+
+export * from './commerce.module';
+export * from './connector/commerce-connector';
+export { BuiltInCommerceConnector } from './connector/built-in-commerce.connector';
+export { HttpCommerceConnector, type HttpCommerceOptions } from './connector/http-commerce.connector';
+export { CommerceSeeder, type SeedReport } from './seed/commerce-seeder.service';
+export { DEMO_COUNTS, generateDemoShop } from './seed/demo-shop';
+export * from './entities';

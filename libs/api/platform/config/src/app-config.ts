@@ -55,6 +55,11 @@ export const configSchema = z.object({
   /** Knowledge feed sync: timeout of one fetch (ms) and the largest body read (bytes). */
   FEED_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   FEED_MAX_BYTES: z.coerce.number().int().min(1024).default(20_971_520),
+  /** The enterprise's order system (docs/commerce-connector.md); unset = Kefu's own commerce tables. */
+  COMMERCE_API_URL: url(['http:', 'https:']).optional(),
+  COMMERCE_API_TOKEN: z.string().min(8).optional(),
+  /** How long one call to the order system may take (ms) before the shopper is told it is down. */
+  COMMERCE_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
 });
 
 export type AppConfig = z.infer<typeof configSchema> & {
