@@ -2,6 +2,7 @@ import { Foundation1763701200000 } from './1763701200000-foundation';
 import { Nlu1763900000000 } from './1763900000000-nlu';
 import { Knowledge1764000000000 } from './1764000000000-knowledge';
 import { Commerce1764100000000 } from './1764100000000-commerce';
+import { Dialogue1764200000000 } from './1764200000000-dialogue';
 
 /** Every migration in order. New ones are appended; landed ones are never edited. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   Nlu1763900000000,
   Knowledge1764000000000,
   Commerce1764100000000,
+  Dialogue1764200000000,
 ];

@@ -9,6 +9,7 @@ import { ChannelsModule } from '@kefu/api/channels';
 import { NluModule } from '@kefu/api/nlu';
 import { KnowledgeModule } from '@kefu/api/knowledge';
 import { CommerceModule } from '@kefu/api/commerce';
+import { DialogueModule } from '@kefu/api/dialogue';
 import { migrations } from '../migrations';
 
 /** Wiring only: every behaviour lives in a library. */
@@ -28,6 +29,7 @@ export class AppModule {
         NluModule,
         KnowledgeModule,
         CommerceModule,
+        DialogueModule,
       ],
     };
   }

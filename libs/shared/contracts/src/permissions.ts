@@ -11,14 +11,28 @@ export enum Permission {
   NluManage = 'nlu.manage',
   KnowledgeRead = 'knowledge.read',
   KnowledgeManage = 'knowledge.manage',
+  DialogueRead = 'dialogue.read',
+  DialogueManage = 'dialogue.manage',
 }
 
 /** The access matrix: which role holds which permission. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.Admin]: Object.values(Permission),
-  [Role.Agent]: [Permission.InboxesRead, Permission.ConversationsRead, Permission.NluRead, Permission.KnowledgeRead],
+  [Role.Agent]: [
+    Permission.InboxesRead,
+    Permission.ConversationsRead,
+    Permission.NluRead,
+    Permission.KnowledgeRead,
+    Permission.DialogueRead,
+  ],
   [Role.ComplianceOfficer]: [Permission.InboxesRead, Permission.ConversationsRead, Permission.UsersRead],
-  [Role.Analyst]: [Permission.InboxesRead, Permission.ConversationsRead, Permission.NluRead, Permission.KnowledgeRead],
+  [Role.Analyst]: [
+    Permission.InboxesRead,
+    Permission.ConversationsRead,
+    Permission.NluRead,
+    Permission.KnowledgeRead,
+    Permission.DialogueRead,
+  ],
 };
 
 export function permissionsOf(role: Role): readonly Permission[] {

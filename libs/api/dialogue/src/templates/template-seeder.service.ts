@@ -1,0 +1,69 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import type { QuickReply } from './reply';
+import { DialogueTemplatesService } from './dialogue-templates.service';
+
+export const DEFAULT_TEMPLATES_FILE = join(__dirname, '../../data/templates.json');
+
+export interface DefaultTemplate {
+  key: string;
+  locale: string;
+  region?: string | null;
+  text: string;
+  quickReplies?: QuickReply[];
+}
+
+export function defaultTemplates(file = DEFAULT_TEMPLATES_FILE): DefaultTemplate[] {
+  return (JSON.parse(readFileSync(file, 'utf8')) as { templates: DefaultTemplate[] }).templates;
+}
+
+/**
+ * At boot, when `dialogue_templates` is empty: the shipped default replies for every intent in
+ * zh-CN, en and ja. Safe with two processes booting at once (table lock, then a count).
+ */
+@Injectable()
+export class TemplateSeeder implements OnApplicationBootstrap {
+  private readonly log = new Logger(TemplateSeeder.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly templates: DialogueTemplatesService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.seed();
+  }
+
+  /** Returns how many templates were added (0 when the table already had some). */
+  async seed(file = DEFAULT_TEMPLATES_FILE): Promise<number> {
+    const rows = defaultTemplates(file).map((t) => ({
+      key: t.key,
+      locale: t.locale,
+      region: t.region ?? null,
+      text: t.text,
+      quick_replies: t.quickReplies?.length ? t.quickReplies : null,
+    }));
+    const added = await this.db.transaction(async (em) => {
+      await em.query(`LOCK TABLE dialogue_templates IN SHARE ROW EXCLUSIVE MODE`);
+      const [{ n }] = (await em.query(`SELECT count(*)::int AS n FROM dialogue_templates`)) as {
+        n: number;
+      }[];
+      if (n > 0) return 0;
+      await em.query(
+        `INSERT INTO dialogue_templates (key, locale, region, text, quick_replies)
+         SELECT key, locale, region, text, quick_replies
+         FROM jsonb_to_recordset($1::jsonb) AS r(key text, locale text, region text, text text, quick_replies jsonb)`,
+        [JSON.stringify(rows)],
+      );
+      return rows.length;
+    });
+    if (added) {
+      this.templates.forget();
+      this.log.log(`seeded ${added} default reply templates`);
+    }
+    return added;
+  }
+}
