@@ -22,7 +22,7 @@ export function defaultTemplates(file = DEFAULT_TEMPLATES_FILE): DefaultTemplate
 
 /**
  * At boot, when `dialogue_templates` is empty: the shipped default replies for every intent in
- * zh-CN, en and ja. Safe with two processes booting at once (table lock, then a count).
+ * zh-CN, en and ja. Safe with two processes booting at once (one guarded, conflict-free statement).
  */
 @Injectable()
 export class TemplateSeeder implements OnApplicationBootstrap {
@@ -46,20 +46,20 @@ export class TemplateSeeder implements OnApplicationBootstrap {
       text: t.text,
       quick_replies: t.quickReplies?.length ? t.quickReplies : null,
     }));
-    const added = await this.db.transaction(async (em) => {
-      await em.query(`LOCK TABLE dialogue_templates IN SHARE ROW EXCLUSIVE MODE`);
-      const [{ n }] = (await em.query(`SELECT count(*)::int AS n FROM dialogue_templates`)) as {
-        n: number;
-      }[];
-      if (n > 0) return 0;
-      await em.query(
-        `INSERT INTO dialogue_templates (key, locale, region, text, quick_replies)
-         SELECT key, locale, region, text, quick_replies
-         FROM jsonb_to_recordset($1::jsonb) AS r(key text, locale text, region text, text text, quick_replies jsonb)`,
-        [JSON.stringify(rows)],
-      );
-      return rows.length;
-    });
+    // One statement, no explicit transaction: on the embedded database every module shares one session
+    // at boot, so a BEGIN … LOCK … COMMIT could interleave with another module's statements. The
+    // NOT EXISTS guard keeps an edited table untouched, and the unique index with ON CONFLICT makes two
+    // processes seeding at the same moment harmless.
+    const inserted = (await this.db.query(
+      `INSERT INTO dialogue_templates (key, locale, region, text, quick_replies)
+       SELECT key, locale, region, text, quick_replies
+       FROM jsonb_to_recordset($1::jsonb) AS r(key text, locale text, region text, text text, quick_replies jsonb)
+       WHERE NOT EXISTS (SELECT 1 FROM dialogue_templates)
+       ON CONFLICT (key, locale, (coalesce(region, ''))) DO NOTHING
+       RETURNING 1`,
+      [JSON.stringify(rows)],
+    )) as unknown[];
+    const added = Array.isArray(inserted) ? inserted.length : 0;
     if (added) {
       this.templates.forget();
       this.log.log(`seeded ${added} default reply templates`);

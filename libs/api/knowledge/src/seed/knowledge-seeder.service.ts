@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '@kefu/api/platform/config';
 import { ArticleWriter } from '../articles/article-writer';
 import { applyTermDeltas } from '../indexing/term-stats';
 import { SynonymsService } from '../synonyms/synonyms.service';
+import { ExclusiveTransactions } from '../db/exclusive-transaction';
 import { demoArticles } from './demo-faq';
 
 /**
@@ -21,6 +22,7 @@ export class KnowledgeSeeder implements OnApplicationBootstrap {
     private readonly synonyms: SynonymsService,
     private readonly writer: ArticleWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly exclusive: ExclusiveTransactions,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -35,7 +37,9 @@ export class KnowledgeSeeder implements OnApplicationBootstrap {
   /** Adds the demo FAQ if there is no article at all. Returns how many articles were added. */
   async seedDemo(): Promise<number> {
     await this.synonyms.index();
-    const added = await this.db.transaction(async (em) => {
+    // On the embedded database every module shares one session at boot: run the seed as an exclusive
+    // transaction there so no other module's statement lands inside it.
+    const added = await this.exclusive.run(async (em) => {
       // Serialises two processes booting at once on the same database.
       await em.query(`LOCK TABLE knowledge_articles IN SHARE ROW EXCLUSIVE MODE`);
       const [{ n }] = (await em.query(`SELECT count(*)::int AS n FROM knowledge_articles`)) as {
