@@ -4,7 +4,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { BuiltInCommerceConnector } from './connector/built-in-commerce.connector';
 import { COMMERCE_CONNECTOR, CommerceConnector } from './connector/commerce-connector';
 import { HttpCommerceConnector } from './connector/http-commerce.connector';
-import { CommerceTransactions } from './db/exclusive-transaction';
 import { COMMERCE_ENTITIES } from './entities';
 import { CommerceSeeder } from './seed/commerce-seeder.service';
 
@@ -15,7 +14,6 @@ import { CommerceSeeder } from './seed/commerce-seeder.service';
 @Module({
   imports: [TypeOrmModule.forFeature(COMMERCE_ENTITIES)],
   providers: [
-    CommerceTransactions,
     CommerceSeeder,
     BuiltInCommerceConnector,
     {

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ExclusiveTransactions } from '@kefu/api/platform/database';
 import type { NluParseContext, NluResult } from '@kefu/shared/contracts';
 import { NluExample, NluIntent, NluModel } from './entities';
 import { SoftmaxClassifier } from './lib/classifier/softmax-classifier';
@@ -28,7 +29,10 @@ export class NluModelRegistry implements OnApplicationBootstrap, OnApplicationSh
   private builtin: CorpusExample[] | null = null;
   private builtinHashValue: string | null = null;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly exclusive: ExclusiveTransactions,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.ensureActiveModel();
@@ -97,7 +101,7 @@ export class NluModelRegistry implements OnApplicationBootstrap, OnApplicationSh
   async store(built: BuiltModel, createdBy: string | null, activate: boolean): Promise<NluModel> {
     const engine = createEngine(built.classifier, 0);
     const metrics = evaluateHeldOut((t) => engine.parse(t).intent);
-    const saved = await this.db.transaction(async (em) => {
+    const saved = await this.exclusive.run(async (em) => {
       if (activate) await em.update(NluModel, { status: 'active' }, { status: 'ready' });
       const model = await em.save(
         em.create(NluModel, {
@@ -127,7 +131,7 @@ export class NluModelRegistry implements OnApplicationBootstrap, OnApplicationSh
 
   /** Makes `version` the active model (restore); every process picks it up on its next refresh. */
   async activate(version: number): Promise<NluModel | null> {
-    const model = await this.db.transaction(async (em) => {
+    const model = await this.exclusive.run(async (em) => {
       const row = await em
         .createQueryBuilder(NluModel, 'm')
         .addSelect('m.data')

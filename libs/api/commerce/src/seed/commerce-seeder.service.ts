@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { performance } from 'node:perf_hooks';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@kefu/api/platform/config';
-import { CommerceTransactions, yieldToEventLoop } from '../db/exclusive-transaction';
+import { ExclusiveTransactions, yieldToEventLoop } from '@kefu/api/platform/database';
 import { DEMO_TABLES, type DemoShop, type Row, generateDemoShop } from './demo-shop';
 
 /** Rows per INSERT (one jsonb parameter each) and per transaction. */
@@ -34,7 +34,7 @@ export class CommerceSeeder implements OnApplicationBootstrap {
   done: Promise<SeedReport | null> = Promise.resolve(null);
 
   constructor(
-    private readonly tx: CommerceTransactions,
+    private readonly tx: ExclusiveTransactions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -1,71 +1,25 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@kefu/api/platform/config';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ExclusiveTransactions as PlatformExclusiveTransactions } from '@kefu/api/platform/database';
 import { KnowledgeCacheBus } from '../cache/knowledge-cache-bus';
 
-interface PgliteResult {
-  rows: unknown[];
-}
-interface PgliteTx {
-  query(sql: string, params?: unknown[]): Promise<PgliteResult>;
-  exec(sql: string): Promise<PgliteResult[]>;
-}
-interface PgliteLike {
-  transaction<T>(fn: (tx: PgliteTx) => Promise<T>): Promise<T>;
-}
+export { yieldToEventLoop } from '@kefu/api/platform/database';
 
 /**
- * Transactions for long jobs that yield the event loop between them (imports, re-indexing).
- *
- * On PostgreSQL this is `DataSource.transaction`. On the embedded PGlite every TypeORM "connection"
- * is the same single session, so a statement of another request that runs while a job's
- * transaction is open would run inside it (and a BEGIN or COMMIT of another request would cut it in
- * two). There the transaction runs through PGlite's own `transaction()`, which makes every other
- * statement wait until it ends: a request waits at most one batch instead of landing inside it.
- * `work` must use only the manager it is given (a statement on the DataSource would wait forever).
+ * The platform's exclusive transactions (see there), telling the knowledge cache bus what committed:
+ * on the embedded database TypeORM's transaction subscribers do not see these transactions.
  */
 @Injectable()
 export class ExclusiveTransactions {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly transactions: PlatformExclusiveTransactions,
     private readonly bus: KnowledgeCacheBus,
   ) {}
 
-  async run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    if (this.config.database.kind !== 'pglite') return this.db.transaction(work);
-    // Loaded lazily, like the driver itself: server deployments never touch PGlite.
-    const { getPGliteInstance } = require('typeorm-pglite') as { getPGliteInstance(): Promise<PgliteLike> };
-    const pglite = await getPGliteInstance();
-    const qr = this.db.createQueryRunner();
-    const runner = qr as unknown as { databaseConnection: unknown; isTransactionActive: boolean };
-    try {
-      const result = await pglite.transaction(async (tx) => {
-        // The query runner's statements go to the transaction, the way typeorm-pglite's pool sends them.
-        runner.databaseConnection = {
-          query: (sql: string, params?: unknown[]) =>
-            params?.length
-              ? tx.query(sql, params)
-              : tx.exec(sql).then((all) => all[all.length - 1] ?? { rows: [] }),
-        };
-        runner.isTransactionActive = true;
-        try {
-          return await work(qr.manager);
-        } finally {
-          runner.isTransactionActive = false;
-        }
-      });
-      this.bus.committed(qr);
-      return result;
-    } catch (e) {
-      this.bus.discard(qr);
-      throw e;
-    } finally {
-      await qr.release();
-    }
+  run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.transactions.run(work, {
+      afterCommit: (qr) => this.bus.committed(qr),
+      afterRollback: (qr) => this.bus.discard(qr),
+    });
   }
 }
-
-/** Lets pending I/O (HTTP requests, timers) run before the caller goes on. */
-export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@kefu/api/platform/config';
 import { buildDataSourceOptions, DataSourceParts } from './data-source-options';
+import { ExclusiveTransactions } from './exclusive-transactions';
 
 @Global()
 @Module({})
@@ -20,6 +21,8 @@ export class DatabaseModule {
           }),
         }),
       ],
+      providers: [ExclusiveTransactions],
+      exports: [ExclusiveTransactions],
     };
   }
 }
