@@ -238,6 +238,42 @@ describe('the demo shop and the built-in commerce connector', () => {
       expect(await shop.findProducts('zzzzqqqq')).toEqual([]);
     });
 
+    it('reads one product with its size chart, by product id or SKU id, and null for an unknown one', async () => {
+      const p = await one<{ id: string; sku: string }>(
+        `SELECT p.id, min(k.id) AS sku FROM commerce_products p JOIN commerce_skus k ON k.product_id = p.id
+         WHERE p.category = 'apparel' GROUP BY p.id ORDER BY p.id LIMIT 1`,
+      );
+      const product = await shop.getProduct(p.id.toLowerCase());
+      expect(product).toMatchObject({ id: p.id, category: 'apparel' });
+      expect(product?.sizeChart?.entries.map((e) => e.size)).toEqual(['XS', 'S', 'M', 'L', 'XL', 'XXL']);
+      expect(product?.sizeChart?.entries[0].heightCm).toEqual({ min: 150, max: 157 });
+      expect(await shop.getProduct(p.sku)).toEqual(product);
+      expect(await shop.getProduct('P0000')).toBeNull();
+      const [found] = await shop.findProducts(product?.names.en ?? '');
+      expect(found.sizeChart).toEqual(product?.sizeChart);
+      const [phone] = await shop.findProducts('smartphone', { category: 'electronics' });
+      expect(phone.sizeChart).toBeNull();
+    });
+
+    it("lists an order's returns newest first, with the label of one waiting to be sent back", async () => {
+      const ref = await one<{ number: string; rma_number: string }>(
+        `SELECT o.number, r.rma_number FROM commerce_returns r JOIN commerce_orders o ON o.id = r.order_id
+         WHERE r.status = 'label_issued' ORDER BY r.id LIMIT 1`,
+      );
+      const [rma] = await shop.returnsOfOrder(ref.number.toLowerCase());
+      expect(rma).toMatchObject({
+        rmaNumber: ref.rma_number,
+        orderNumber: ref.number,
+        kind: 'exchange',
+        status: 'label_issued',
+        labelUrl: `/returns/${ref.rma_number}/label.pdf`,
+        exchangeFor: null,
+      });
+      expect(rma.skuId).toMatch(/^P\d{4}-\d{2}$/);
+      expect(rma.createdAt).toBeInstanceOf(Date);
+      expect(await shop.returnsOfOrder('KF999999')).toEqual([]);
+    });
+
     it('computes the best promotions for a cart with the running rules and says why', async () => {
       const result = await shop.promotionsFor(
         {

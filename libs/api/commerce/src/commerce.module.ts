@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@kefu/api/platform/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DEFAULT_RETURN_POLICY } from './calculators/return-routing';
+import { BuiltInCommerceActions, RETURN_POLICY } from './connector/built-in-commerce-actions';
 import { BuiltInCommerceConnector } from './connector/built-in-commerce.connector';
 import { COMMERCE_CONNECTOR, CommerceConnector } from './connector/commerce-connector';
 import { HttpCommerceConnector } from './connector/http-commerce.connector';
@@ -15,6 +17,9 @@ import { CommerceSeeder } from './seed/commerce-seeder.service';
   imports: [TypeOrmModule.forFeature(COMMERCE_ENTITIES)],
   providers: [
     CommerceSeeder,
+    // The built-in shop's return policy (behaviour settings belong in the database: a later admin page).
+    { provide: RETURN_POLICY, useValue: DEFAULT_RETURN_POLICY },
+    BuiltInCommerceActions,
     BuiltInCommerceConnector,
     {
       // The enterprise's order system when COMMERCE_API_URL is set, else the built-in tables.

@@ -70,6 +70,18 @@ describe('routeReturn', () => {
     }
   });
 
+  it('refuses an item that has not been delivered yet, even a cheap or non-returnable one', () => {
+    for (const overrides of [{}, { itemValue: 1 }, { category: 'food' }]) {
+      const r = routeReturn(request({ ...overrides, deliveredAt: null }));
+      expect(r).toMatchObject({ decision: 'refused', reason: 'not_delivered' });
+      expect(r.deadline).toBeUndefined();
+    }
+    const r = routeReturn(request({ deliveredAt: null }));
+    expect(r.message.en).toContain('not been delivered');
+    expect(r.message['zh-CN']).toContain('还没有签收');
+    expect(r.message.ja).toContain('お届けが完了していない');
+  });
+
   it('applies per-category windows and lets a policy make a category returnable again', () => {
     const policy = {
       windowDays: 15,
@@ -90,6 +102,8 @@ describe('routeReturn', () => {
       [{ currency: 'usd' }, /currency/],
       [{ category: '' }, /category/],
       [{ deliveredAt: new Date('nope') }, /deliveredAt/],
+      [{ deliveredAt: undefined }, /deliveredAt/],
+      [{ deliveredAt: null, itemValue: -1 }, /itemValue/],
       [{ now: new Date(DELIVERED.getTime() - 1) }, /in the future/],
       [{ policy: { windowDays: -1 } }, /policy.windowDays/],
       [{ policy: { refundWithoutReturnBelow: { USD: -5 } } }, /refundWithoutReturnBelow.USD/],

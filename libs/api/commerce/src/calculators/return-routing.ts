@@ -1,7 +1,7 @@
 /**
- * Return routing: refuse outside the return window or for non-returnable categories; refund without a
- * return when the item is worth less than the per-currency threshold (strictly below); otherwise issue a
- * return label.
+ * Return routing: refuse an item not delivered yet, outside the return window or of a non-returnable
+ * category; refund without a return when the item is worth less than the per-currency threshold (strictly
+ * below); otherwise issue a return label.
  *
  * The window is inclusive: an item delivered at T with a 7-day window can be returned until T + 7 × 24 h.
  * A currency without a configured threshold always gets a return label (the safe default).
@@ -53,7 +53,8 @@ export interface ReturnRequest {
   /** Value of the item being returned, minor units. */
   readonly itemValue: number;
   readonly currency: string;
-  readonly deliveredAt: Date;
+  /** `null` while the item has not been delivered (nothing to return yet: cancel the order instead). */
+  readonly deliveredAt: Date | null;
   readonly now: Date;
   /** Partial overrides of {@link DEFAULT_RETURN_POLICY}; maps are merged key by key. */
   readonly policy?: Partial<ReturnPolicy>;
@@ -61,6 +62,7 @@ export interface ReturnRequest {
 
 export type ReturnDecision = 'refund_without_return' | 'return_label' | 'refused';
 export type ReturnRoutingReason =
+  | 'not_delivered'
   | 'below_value_threshold'
   | 'at_or_above_value_threshold'
   | 'no_threshold_for_currency'
@@ -83,6 +85,7 @@ interface Texts {
   readonly label: (deadline: string) => string;
   readonly outsideWindow: (days: number, deadline: string) => string;
   readonly notReturnable: (category: string) => string;
+  readonly notDelivered: string;
 }
 
 const TEXTS: Readonly<Record<CalculatorLocale, Texts>> = {
@@ -91,6 +94,7 @@ const TEXTS: Readonly<Record<CalculatorLocale, Texts>> = {
     label: (d) => `已为您生成退货面单，请在${d}前寄回，收到后为您退款`,
     outsideWindow: (n, d) => `很抱歉，已超过${n}天退货期限（截至${d}），无法退货`,
     notReturnable: (c) => `很抱歉，${c}类商品出于卫生或安全原因不支持退货`,
+    notDelivered: '订单还没有签收，暂时无法退货；尚未发货的订单可以直接取消',
   },
   en: {
     refund: (v, t) =>
@@ -100,6 +104,8 @@ const TEXTS: Readonly<Record<CalculatorLocale, Texts>> = {
     outsideWindow: (n, d) =>
       `Sorry, the ${n}-day return window ended on ${d}, so this item can no longer be returned`,
     notReturnable: (c) => `Sorry, ${c} items cannot be returned for hygiene or safety reasons`,
+    notDelivered:
+      'The order has not been delivered yet, so there is nothing to return; an order that has not shipped can be cancelled instead',
   },
   ja: {
     refund: (v, t) => `商品代金${v}が${t}未満のため、返送不要でそのまま返金いたします`,
@@ -107,6 +113,8 @@ const TEXTS: Readonly<Record<CalculatorLocale, Texts>> = {
     outsideWindow: (n, d) =>
       `申し訳ございません。返品期限（${n}日間、${d}まで）を過ぎているため返品できません`,
     notReturnable: (c) => `申し訳ございません。${c}カテゴリの商品は衛生上・安全上の理由により返品できません`,
+    notDelivered:
+      'ご注文はまだお届けが完了していないため、返品はお受けできません。未発送のご注文はキャンセルが可能です',
   },
 };
 
@@ -116,8 +124,15 @@ export function routeReturn(request: ReturnRequest): ReturnRouting {
   assertNonEmptyString(category, 'category');
   assertMinorUnits(itemValue, 'itemValue');
   assertCurrency(currency);
-  assertValidDate(deliveredAt, 'deliveredAt');
+  if (deliveredAt !== null) assertValidDate(deliveredAt, 'deliveredAt');
   assertValidDate(now, 'now');
+  if (deliveredAt === null) {
+    return {
+      decision: 'refused',
+      reason: 'not_delivered',
+      message: localize((l) => TEXTS[l].notDelivered),
+    };
+  }
   if (deliveredAt > now) throw new RangeError('deliveredAt must not be in the future');
 
   const rule = policy.categories[category];

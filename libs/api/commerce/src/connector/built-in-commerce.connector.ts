@@ -7,40 +7,33 @@ import {
   type PromotionStackingResult,
   findBestPromotionCombination,
 } from '../calculators/promotion-stacking';
-import type {
-  CommerceConnector,
-  CommerceCustomer,
-  CommerceOrder,
-  CommerceProduct,
-  CommerceShipment,
-  CommerceStock,
-  CustomerLookup,
-  OrderAccessProof,
+import type { SizeChart } from '../calculators/size-advice';
+import { BuiltInCommerceActions } from './built-in-commerce-actions';
+import {
+  type CancelOrderResult,
+  type CommerceConnector,
+  type CommerceCustomer,
+  type CommerceOrder,
+  type CommerceProduct,
+  type CommerceReturn,
+  type CommerceShipment,
+  type CommerceStock,
+  type CreateReturnInput,
+  type CustomerLookup,
+  type OrderAccessProof,
+  type ReturnOutcome,
+  checkRequestKey,
 } from './commerce-connector';
+import { ORDER_COLUMNS, type OrderRow, loadOrderDetails, loadShipments } from './built-in-orders';
 import { digitsOnly, normaliseEmail } from './proof';
-
-interface OrderRow {
-  id: number;
-  number: string;
-  customer_external_id: string;
-  status: CommerceOrder['status'];
-  currency: string;
-  subtotal: number;
-  discount: number;
-  shipping_fee: number;
-  total: number;
-  placed_at: Date;
-  paid_at: Date | null;
-  shipping_address: CommerceOrder['shippingAddress'];
-}
-
-const ORDER_COLUMNS = `o.id, o.number, c.external_id AS customer_external_id, o.status, o.currency, o.subtotal,
-  o.discount, o.shipping_fee, o.total, o.placed_at, o.paid_at, o.shipping_address`;
 
 /** The connector over Kefu's own commerce tables (the demo shop, or data synced in). */
 @Injectable()
 export class BuiltInCommerceConnector implements CommerceConnector {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly actions: BuiltInCommerceActions,
+  ) {}
 
   async findOrder(number: string): Promise<CommerceOrder | null> {
     const rows = (await this.db.query(
@@ -48,7 +41,7 @@ export class BuiltInCommerceConnector implements CommerceConnector {
        WHERE o.number = $1`,
       [number.trim().toUpperCase()],
     )) as OrderRow[];
-    const [order] = await this.withDetails(rows);
+    const [order] = await loadOrderDetails(this.db, rows);
     return order ?? null;
   }
 
@@ -62,7 +55,7 @@ export class BuiltInCommerceConnector implements CommerceConnector {
        ORDER BY o.placed_at DESC, o.id DESC LIMIT $3`,
       [customerRef, opts.since ?? null, Math.min(Math.max(opts.limit ?? 20, 1), 100)],
     )) as OrderRow[];
-    return this.withDetails(rows);
+    return loadOrderDetails(this.db, rows);
   }
 
   async findCustomer(ref: CustomerLookup): Promise<CommerceCustomer | null> {
@@ -127,7 +120,10 @@ export class BuiltInCommerceConnector implements CommerceConnector {
        WHERE o.number = $1`,
       [key],
     )) as { id: number }[];
-    return this.shipments(rows.map((r) => r.id));
+    return loadShipments(
+      this.db,
+      rows.map((r) => r.id),
+    );
   }
 
   async stockOf(ref: string, filter: { colour?: string; size?: string } = {}): Promise<CommerceStock | null> {
@@ -179,18 +175,62 @@ export class BuiltInCommerceConnector implements CommerceConnector {
     opts: { limit?: number; category?: string } = {},
   ): Promise<CommerceProduct[]> {
     const q = query.trim().toLowerCase();
+    return this.products(
+      `p.active AND ($2::text IS NULL OR p.category = $2)
+       AND ($1 = '' OR p.search_text LIKE '%' || $1 || '%' OR p.search_text % $1 OR p.id = upper($1))`,
+      `(p.search_text LIKE '%' || $1 || '%') DESC, similarity(p.search_text, $1) DESC, p.id LIMIT $3`,
+      [q.replace(/[%_\\]/g, ''), opts.category ?? null, Math.min(Math.max(opts.limit ?? 10, 1), 50)],
+    );
+  }
+
+  async getProduct(id: string): Promise<CommerceProduct | null> {
+    const ref = id.trim();
+    const [product] = await this.products(
+      `p.active AND p.id = (SELECT id FROM commerce_products WHERE id IN ($1, upper($1))
+         UNION ALL SELECT product_id FROM commerce_skus WHERE id IN ($1, upper($1)) LIMIT 1)`,
+      'p.id',
+      [ref],
+    );
+    return product ?? null;
+  }
+
+  async promotionsFor(cart: Cart, now = new Date()): Promise<PromotionStackingResult> {
     const rows = (await this.db.query(
-      `SELECT p.id, p.name_zh, p.name_en, p.name_ja, p.brand, p.category, p.attributes,
+      `SELECT id, kind, rules FROM commerce_promotions
+       WHERE active AND (valid_until IS NULL OR valid_until > $1) ORDER BY id LIMIT 50`,
+      [now],
+    )) as { id: string; kind: Promotion['kind']; rules: Record<string, unknown> }[];
+    const promotions = rows.map((r) => toPromotion(r.id, r.kind, r.rules));
+    return findBestPromotionCombination({ cart, promotions, now });
+  }
+
+  returnsOfOrder(orderNumber: string): Promise<CommerceReturn[]> {
+    return this.actions.returnsOfOrder(orderNumber);
+  }
+
+  createReturn(input: CreateReturnInput, now = new Date()): Promise<ReturnOutcome> {
+    return this.actions.createReturn(input, now);
+  }
+
+  /** The order's state makes a repeat harmless (`already_cancelled`); the key is only checked. */
+  async cancelOrder(orderNumber: string, requestKey: string): Promise<CancelOrderResult> {
+    checkRequestKey(requestKey);
+    const { outcome, number } = await this.actions.cancelOrder(orderNumber);
+    return { outcome, order: number ? await this.findOrder(number) : null };
+  }
+
+  /** Products with their price range, colours, sizes and size chart; `where`/`orderBy` over `p`. */
+  private async products(where: string, orderBy: string, params: unknown[]): Promise<CommerceProduct[]> {
+    const rows = (await this.db.query(
+      `SELECT p.id, p.name_zh, p.name_en, p.name_ja, p.brand, p.category, p.attributes, p.size_chart,
               min(k.price) AS price_from, max(k.price) AS price_to, min(k.currency) AS currency,
               array_remove(array_agg(DISTINCT k.colour), NULL) AS colours,
               array_remove(array_agg(DISTINCT k.size), NULL) AS sizes
        FROM commerce_products p JOIN commerce_skus k ON k.product_id = p.id
-       WHERE p.active AND ($2::text IS NULL OR p.category = $2)
-         AND ($1 = '' OR p.search_text LIKE '%' || $1 || '%' OR p.search_text % $1 OR p.id = upper($1))
+       WHERE ${where}
        GROUP BY p.id
-       ORDER BY (p.search_text LIKE '%' || $1 || '%') DESC, similarity(p.search_text, $1) DESC, p.id
-       LIMIT $3`,
-      [q.replace(/[%_\\]/g, ''), opts.category ?? null, Math.min(Math.max(opts.limit ?? 10, 1), 50)],
+       ORDER BY ${orderBy}`,
+      params,
     )) as {
       id: string;
       name_zh: string;
@@ -199,6 +239,7 @@ export class BuiltInCommerceConnector implements CommerceConnector {
       brand: string;
       category: string;
       attributes: Record<string, unknown>;
+      size_chart: SizeChart | null;
       price_from: number;
       price_to: number;
       currency: string;
@@ -216,147 +257,7 @@ export class BuiltInCommerceConnector implements CommerceConnector {
       currency: r.currency.trim(),
       colours: r.colours,
       sizes: r.sizes,
-    }));
-  }
-
-  async promotionsFor(cart: Cart, now = new Date()): Promise<PromotionStackingResult> {
-    const rows = (await this.db.query(
-      `SELECT id, kind, rules FROM commerce_promotions
-       WHERE active AND (valid_until IS NULL OR valid_until > $1) ORDER BY id LIMIT 50`,
-      [now],
-    )) as { id: string; kind: Promotion['kind']; rules: Record<string, unknown> }[];
-    const promotions = rows.map((r) => toPromotion(r.id, r.kind, r.rules));
-    return findBestPromotionCombination({ cart, promotions, now });
-  }
-
-  /** Loads items, payments and shipments of many orders in three queries. */
-  private async withDetails(rows: OrderRow[]): Promise<CommerceOrder[]> {
-    if (!rows.length) return [];
-    const ids = rows.map((r) => r.id);
-    const [items, payments, shipmentIds] = await Promise.all([
-      this.db.query(
-        `SELECT order_id, sku_id, product_id, name, quantity, unit_price, total FROM commerce_order_items
-         WHERE order_id = ANY($1) ORDER BY id`,
-        [ids],
-      ) as Promise<
-        {
-          order_id: number;
-          sku_id: string;
-          product_id: string;
-          name: string;
-          quantity: number;
-          unit_price: number;
-          total: number;
-        }[]
-      >,
-      this.db.query(
-        `SELECT order_id, gateway, status, amount, failure_code, created_at FROM commerce_payments
-         WHERE order_id = ANY($1) ORDER BY created_at, id`,
-        [ids],
-      ) as Promise<
-        {
-          order_id: number;
-          gateway: string;
-          status: CommerceOrder['payments'][number]['status'];
-          amount: number;
-          failure_code: string | null;
-          created_at: Date;
-        }[]
-      >,
-      this.db.query(`SELECT id FROM commerce_shipments WHERE order_id = ANY($1) ORDER BY id`, [
-        ids,
-      ]) as Promise<{ id: number }[]>,
-    ]);
-    const shipments = await this.shipments(shipmentIds.map((s) => s.id));
-    return rows.map((o) => ({
-      number: o.number,
-      customerExternalId: o.customer_external_id,
-      status: o.status,
-      currency: o.currency.trim(),
-      subtotal: o.subtotal,
-      discount: o.discount,
-      shippingFee: o.shipping_fee,
-      total: o.total,
-      placedAt: o.placed_at,
-      paidAt: o.paid_at,
-      shippingAddress: o.shipping_address,
-      items: items
-        .filter((i) => i.order_id === o.id)
-        .map((i) => ({
-          skuId: i.sku_id,
-          productId: i.product_id,
-          name: i.name,
-          quantity: i.quantity,
-          unitPrice: i.unit_price,
-          total: i.total,
-        })),
-      payments: payments
-        .filter((p) => p.order_id === o.id)
-        .map((p) => ({
-          gateway: p.gateway,
-          status: p.status,
-          amount: p.amount,
-          failureCode: p.failure_code,
-          createdAt: p.created_at,
-        })),
-      shipments: shipments.filter((s) => s.orderNumber === o.number),
-    }));
-  }
-
-  private async shipments(ids: number[]): Promise<CommerceShipment[]> {
-    if (!ids.length) return [];
-    const [rows, events] = await Promise.all([
-      this.db.query(
-        `SELECT s.id, o.number AS order_number, s.carrier, s.tracking_number, s.status, s.eta, s.exception_reason,
-                s.shipped_at, s.delivered_at
-         FROM commerce_shipments s JOIN commerce_orders o ON o.id = s.order_id WHERE s.id = ANY($1) ORDER BY s.id`,
-        [ids],
-      ) as Promise<
-        {
-          id: number;
-          order_number: string;
-          carrier: string;
-          tracking_number: string | null;
-          status: CommerceShipment['status'];
-          eta: Date | null;
-          exception_reason: string | null;
-          shipped_at: Date | null;
-          delivered_at: Date | null;
-        }[]
-      >,
-      this.db.query(
-        `SELECT shipment_id, status, code, location, note, occurred_at FROM commerce_shipment_events
-         WHERE shipment_id = ANY($1) ORDER BY occurred_at DESC, id DESC`,
-        [ids],
-      ) as Promise<
-        {
-          shipment_id: number;
-          status: CommerceShipment['status'];
-          code: string;
-          location: string | null;
-          note: string | null;
-          occurred_at: Date;
-        }[]
-      >,
-    ]);
-    return rows.map((s) => ({
-      orderNumber: s.order_number,
-      carrier: s.carrier,
-      trackingNumber: s.tracking_number,
-      status: s.status,
-      eta: s.eta,
-      exceptionReason: s.exception_reason,
-      shippedAt: s.shipped_at,
-      deliveredAt: s.delivered_at,
-      events: events
-        .filter((e) => e.shipment_id === s.id)
-        .map((e) => ({
-          status: e.status,
-          code: e.code,
-          location: e.location,
-          note: e.note,
-          occurredAt: e.occurred_at,
-        })),
+      sizeChart: r.size_chart,
     }));
   }
 }

@@ -30,6 +30,35 @@ const order = {
   ],
 };
 
+const product = {
+  id: 'T',
+  names: { 'zh-CN': 'T恤', en: 'Tee', ja: 'Tシャツ' },
+  category: 'apparel',
+  priceFrom: 19_900,
+  priceTo: 19_900,
+  currency: 'CNY',
+  sizes: ['M', 'L'],
+  sizeChart: {
+    entries: [
+      { size: 'M', heightCm: { min: 165, max: 175 } },
+      { size: 'L', heightCm: { min: 175, max: 185 } },
+    ],
+  },
+};
+
+const rma = (rmaNumber: string, createdAt: string) => ({
+  rmaNumber,
+  orderNumber: 'SO-1001',
+  kind: 'return',
+  status: 'label_issued',
+  reason: 'does not fit',
+  refundAmount: 19_900,
+  currency: 'CNY',
+  skuId: 'T-BLK-M',
+  labelUrl: `https://orders.example.com/returns/${rmaNumber}/label.pdf`,
+  createdAt,
+});
+
 describe('the HTTP connector to an enterprise order system', () => {
   const server = new FakeHttpServer();
   let shop: HttpCommerceConnector;
@@ -108,6 +137,160 @@ describe('the HTTP connector to an enterprise order system', () => {
       new Date('2026-11-20T00:00:00Z'),
     );
     expect(result).toMatchObject({ totalSaving: 3_000, total: 28_000 });
+  });
+
+  it('reads one product with its size chart, and null for an unknown one', async () => {
+    server.respondWith((req) =>
+      req.url === '/kefu/v1/products/T' ? { status: 200, body: product } : { status: 404 },
+    );
+    const found = await shop.getProduct(' T ');
+    expect(found).toMatchObject({ id: 'T', brand: '', colours: [], sizes: ['M', 'L'] });
+    expect(found?.sizeChart?.entries[1]).toEqual({ size: 'L', heightCm: { min: 175, max: 185 } });
+    expect(await shop.getProduct('NOPE')).toBeNull();
+    server.respondWith(() => ({ status: 200, body: { products: [{ ...product, sizeChart: undefined }] } }));
+    expect((await shop.findProducts('tee'))[0].sizeChart).toBeNull();
+  });
+
+  it("lists an order's returns newest first, and [] for an unknown order", async () => {
+    server.respondWith((req) =>
+      req.url === '/kefu/v1/orders/SO-1001/returns'
+        ? {
+            status: 200,
+            body: { returns: [rma('R1', '2026-11-10T00:00:00Z'), rma('R2', '2026-11-12T00:00:00Z')] },
+          }
+        : { status: 404 },
+    );
+    const returns = await shop.returnsOfOrder('SO-1001');
+    expect(returns.map((r) => r.rmaNumber)).toEqual(['R2', 'R1']);
+    expect(returns[0]).toMatchObject({ exchangeFor: null, updatedAt: new Date('2026-11-12T00:00:00Z') });
+    expect(await shop.returnsOfOrder('NOPE')).toEqual([]);
+  });
+
+  it('asks for a return with the request key as Idempotency-Key, and gets the same RMA for the same key', async () => {
+    const answers = new Map<string, unknown>();
+    server.respondWith((req) => {
+      if (req.method !== 'POST' || req.url !== '/kefu/v1/returns') return { status: 404 };
+      const key = String(req.headers['idempotency-key']);
+      if (!answers.has(key))
+        answers.set(key, {
+          decision: 'return_label',
+          reasonCode: 'at_or_above_value_threshold',
+          rma: rma(`R${answers.size + 1}`, '2026-11-20T00:00:00Z'),
+        });
+      return { status: 201, body: answers.get(key) };
+    });
+    const input = {
+      orderNumber: ' SO-1001 ',
+      kind: 'exchange' as const,
+      reason: 'too small',
+      requestKey: 'msg-1:exchange',
+      exchangeFor: { size: 'L' },
+    };
+    const first = await shop.createReturn(input);
+    expect(await shop.createReturn(input)).toEqual(first);
+    expect(first).toMatchObject({ decision: 'return_label', rma: { rmaNumber: 'R1' } });
+    expect(first.rma?.createdAt).toEqual(new Date('2026-11-20T00:00:00Z'));
+    expect(answers.size).toBe(1);
+    expect(server.requests[0].headers['idempotency-key']).toBe('msg-1:exchange');
+    expect(JSON.parse(server.requests[0].body)).toEqual({
+      orderNumber: 'SO-1001',
+      kind: 'exchange',
+      reason: 'too small',
+      requestKey: 'msg-1:exchange',
+      exchangeFor: { size: 'L' },
+    });
+  });
+
+  it('passes on a refused return, and refuses one for an order the order system does not know', async () => {
+    server.respondWith(() => ({
+      status: 200,
+      body: { decision: 'refused', reasonCode: 'outside_return_window', rma: null },
+    }));
+    const input = { orderNumber: 'SO-1001', kind: 'return' as const, reason: 'late', requestKey: 'k1' };
+    expect(await shop.createReturn(input)).toEqual({
+      decision: 'refused',
+      reasonCode: 'outside_return_window',
+      rma: null,
+    });
+    server.respondWith(() => ({ status: 404 }));
+    expect(await shop.createReturn(input)).toEqual({
+      decision: 'refused',
+      reasonCode: 'order_not_found',
+      rma: null,
+    });
+    await expect(shop.createReturn({ ...input, requestKey: ' ' })).rejects.toThrow(RangeError);
+  });
+
+  it('cancels an order by POST with the request key, and answers not_found on 404', async () => {
+    server.respondWith((req) =>
+      req.url === '/kefu/v1/orders/SO-1001/cancel'
+        ? { status: 200, body: { outcome: 'too_late', order } }
+        : { status: 404 },
+    );
+    const result = await shop.cancelOrder('SO-1001', 'msg-2:cancel');
+    expect(result).toMatchObject({ outcome: 'too_late', order: { number: 'SO-1001', status: 'shipped' } });
+    expect(server.requests[0]).toMatchObject({ method: 'POST', body: '{"requestKey":"msg-2:cancel"}' });
+    expect(server.requests[0].headers['idempotency-key']).toBe('msg-2:cancel');
+    expect(await shop.cancelOrder('NOPE', 'msg-3:cancel')).toEqual({ outcome: 'not_found', order: null });
+  });
+
+  const actions: [string, (c: HttpCommerceConnector) => Promise<unknown>][] = [
+    ['getProduct', (c) => c.getProduct('T')],
+    ['returnsOfOrder', (c) => c.returnsOfOrder('SO-1001')],
+    [
+      'createReturn',
+      (c) => c.createReturn({ orderNumber: 'SO-1001', kind: 'return', reason: 'x', requestKey: 'k' }),
+    ],
+    ['cancelOrder', (c) => c.cancelOrder('SO-1001', 'k')],
+  ];
+
+  it.each(actions)('%s throws CommerceUnavailableError when the order system is down', async (_, act) => {
+    const down = new HttpCommerceConnector({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 300 });
+    await expect(act(down)).rejects.toThrow(/could not be reached/);
+    server.respondWith(() => ({ status: 503 }));
+    await expect(act(shop)).rejects.toThrow(/answered 503/);
+    server.respondWith(() => ({ status: 200, body: {}, delayMs: 1_000 }));
+    await expect(act(shop)).rejects.toThrow(CommerceUnavailableError);
+  });
+
+  it.each([
+    [
+      'a size chart with min above max',
+      '/products/T',
+      { ...product, sizeChart: { entries: [{ size: 'M', heightCm: { min: 180, max: 170 } }] } },
+      /sizeChart\.entries\.0\.heightCm/,
+    ],
+    [
+      'an accepted return without its RMA',
+      '/returns',
+      { decision: 'return_label', reasonCode: 'at_or_above_value_threshold' },
+      /rma/,
+    ],
+    [
+      'a return reason it does not know',
+      '/returns',
+      { decision: 'refused', reasonCode: 'moon_phase', rma: null },
+      /reasonCode/,
+    ],
+    [
+      'a return state it does not know',
+      '/orders/SO-1001/returns',
+      { returns: [{ ...rma('R1', '2026-11-10T00:00:00Z'), status: 'lost' }] },
+      /returns\.0\.status/,
+    ],
+    ['a cancellation without the order', '/orders/SO-1001/cancel', { outcome: 'cancelled' }, /order/],
+  ])('throws CommerceUnavailableError when the order system sends %s', async (_, path, body, message) => {
+    server.respondWith(() => ({ status: 200, body }));
+    const call: Record<string, () => Promise<unknown>> = {
+      '/products/T': () => shop.getProduct('T'),
+      '/returns': () =>
+        shop.createReturn({ orderNumber: 'SO-1001', kind: 'return', reason: 'x', requestKey: 'k' }),
+      '/orders/SO-1001/returns': () => shop.returnsOfOrder('SO-1001'),
+      '/orders/SO-1001/cancel': () => shop.cancelOrder('SO-1001', 'k'),
+    };
+    const err = await call[path]().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CommerceUnavailableError);
+    expect((err as Error).message).toMatch(message);
   });
 
   it.each([

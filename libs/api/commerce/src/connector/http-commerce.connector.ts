@@ -6,21 +6,29 @@ import {
   findBestPromotionCombination,
 } from '../calculators/promotion-stacking';
 import {
+  type CancelOrderResult,
   type CommerceConnector,
   type CommerceCustomer,
   type CommerceOrder,
   type CommerceProduct,
+  type CommerceReturn,
   type CommerceShipment,
   type CommerceStock,
+  type CreateReturnInput,
   type CustomerLookup,
   type OrderAccessProof,
+  type ReturnOutcome,
   CommerceUnavailableError,
+  checkRequestKey,
 } from './commerce-connector';
 import {
+  cancelResultSchema,
   customerSchema,
   orderSchema,
   productSchema,
   promotionSchema,
+  returnOutcomeSchema,
+  returnSchema,
   shipmentSchema,
   stockSchema,
 } from './http-commerce.schemas';
@@ -34,8 +42,10 @@ export interface HttpCommerceOptions {
 
 /**
  * The enterprise's own order system over HTTP, per the JSON contract in docs/commerce-connector.md.
- * 404 means "not found" (`null` / `[]`); a timeout, a network error, any other status or an answer
- * that does not fit the contract throws `CommerceUnavailableError`.
+ * 404 means "not found" (`null` / `[]`, a refused return, `not_found`); a timeout, a network error, any
+ * other status or an answer that does not fit the contract throws `CommerceUnavailableError`. The actions
+ * send the caller's request key as `Idempotency-Key` (and in the body): the order system must answer a
+ * repeated key with the first answer and change nothing.
  */
 export class HttpCommerceConnector implements CommerceConnector {
   private readonly base: string;
@@ -96,6 +106,45 @@ export class HttpCommerceConnector implements CommerceConnector {
     return res?.products ?? [];
   }
 
+  getProduct(id: string): Promise<CommerceProduct | null> {
+    return this.get(`/products/${enc(id.trim())}`, productSchema);
+  }
+
+  async returnsOfOrder(orderNumber: string): Promise<CommerceReturn[]> {
+    const res = await this.get(
+      `/orders/${enc(orderNumber.trim())}/returns`,
+      z.object({ returns: z.array(returnSchema) }),
+    );
+    return (res?.returns ?? []).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  }
+
+  /** The order system applies its own return policy; `now` is not sent (its clock decides). */
+  async createReturn(input: CreateReturnInput, _now?: Date): Promise<ReturnOutcome> {
+    const requestKey = checkRequestKey(input.requestKey);
+    const body = {
+      orderNumber: input.orderNumber.trim(),
+      skuId: input.skuId?.trim() || undefined,
+      kind: input.kind,
+      reason: input.reason,
+      requestKey,
+      exchangeFor: input.kind === 'exchange' ? input.exchangeFor : undefined,
+    };
+    const res = await this.call('POST', '/returns', returnOutcomeSchema, body, requestKey);
+    return res ?? { decision: 'refused', reasonCode: 'order_not_found', rma: null };
+  }
+
+  async cancelOrder(orderNumber: string, requestKey: string): Promise<CancelOrderResult> {
+    const key = checkRequestKey(requestKey);
+    const res = await this.call(
+      'POST',
+      `/orders/${enc(orderNumber.trim())}/cancel`,
+      cancelResultSchema,
+      { requestKey: key },
+      key,
+    );
+    return res ?? { outcome: 'not_found', order: null };
+  }
+
   async promotionsFor(cart: Cart, now = new Date()): Promise<PromotionStackingResult> {
     const res = await this.get(
       `/promotions${query({ at: now.toISOString() })}`,
@@ -121,10 +170,12 @@ export class HttpCommerceConnector implements CommerceConnector {
     path: string,
     schema: T,
     body?: unknown,
+    idempotencyKey?: string,
   ): Promise<z.infer<T> | null> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.opts.token) headers['authorization'] = `Bearer ${this.opts.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     let res: Response;
     let text: string;
     try {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CUSTOMER_TIERS } from '../entities/customer.entity';
+import { RETURN_KINDS, RETURN_STATUSES } from '../entities/rma.entity';
 import { SHIPMENT_STATUSES } from '../entities/shipment.entity';
+import type { ReturnOutcomeReason } from './commerce-connector';
 
 /** The order system's answers (docs/commerce-connector.md), checked before the bot believes them. */
 const money = z.number().int();
@@ -104,6 +106,30 @@ export const stockSchema = z.object({
   available: z.number().int(),
 });
 
+const measure = z
+  .object({ min: z.number().nonnegative(), max: z.number().nonnegative() })
+  .refine((r) => r.min <= r.max, { message: 'min must not exceed max' })
+  .optional();
+
+/** A size chart as `adviseSize` takes it: sizes from the smallest up, each named once. */
+export const sizeChartSchema = z.object({
+  entries: z
+    .array(
+      z.object({
+        size: z.string().min(1),
+        heightCm: measure,
+        weightKg: measure,
+        chestCm: measure,
+        waistCm: measure,
+        footLengthCm: measure,
+      }),
+    )
+    .min(1)
+    .refine((entries) => new Set(entries.map((e) => e.size)).size === entries.length, {
+      message: 'sizes must not repeat',
+    }),
+});
+
 export const productSchema = z.object({
   id: z.string(),
   names: z.object({ 'zh-CN': z.string(), en: z.string(), ja: z.string() }),
@@ -115,6 +141,58 @@ export const productSchema = z.object({
   currency: z.string().length(3),
   colours: z.array(z.string()).default([]),
   sizes: z.array(z.string()).default([]),
+  sizeChart: sizeChartSchema.nullable().default(null),
+});
+
+export const returnSchema = z
+  .object({
+    rmaNumber: z.string().min(1),
+    orderNumber: z.string().min(1),
+    kind: z.enum(RETURN_KINDS),
+    status: z.enum(RETURN_STATUSES),
+    reason: z.string().default(''),
+    refundAmount: money.nonnegative().default(0),
+    currency: z.string().length(3),
+    skuId: z.string().nullable().default(null),
+    exchangeFor: z
+      .object({ colour: z.string().optional(), size: z.string().optional() })
+      .nullable()
+      .default(null),
+    labelUrl: z.string().nullable().default(null),
+    createdAt: date,
+    updatedAt: date.optional(),
+  })
+  .transform((r) => ({ ...r, updatedAt: r.updatedAt ?? r.createdAt }));
+
+/** Every reason, once: a reason added to the type must be added here too. */
+const RETURN_OUTCOME_REASONS: Record<ReturnOutcomeReason, true> = {
+  not_delivered: true,
+  below_value_threshold: true,
+  at_or_above_value_threshold: true,
+  no_threshold_for_currency: true,
+  outside_return_window: true,
+  category_not_returnable: true,
+  already_returned: true,
+  order_not_found: true,
+  item_not_in_order: true,
+};
+
+export const returnOutcomeSchema = z
+  .object({
+    decision: z.enum(['refund_without_return', 'return_label', 'refused']),
+    reasonCode: z.enum(
+      Object.keys(RETURN_OUTCOME_REASONS) as [ReturnOutcomeReason, ...ReturnOutcomeReason[]],
+    ),
+    rma: returnSchema.nullable().default(null),
+  })
+  .refine((o) => o.decision === 'refused' || o.rma !== null, {
+    message: 'an accepted return must carry its rma',
+    path: ['rma'],
+  });
+
+export const cancelResultSchema = z.object({
+  outcome: z.enum(['cancelled', 'already_cancelled', 'too_late']),
+  order: orderSchema,
 });
 
 /** A promotion as the calculators take it; checked again by `findBestPromotionCombination`. */

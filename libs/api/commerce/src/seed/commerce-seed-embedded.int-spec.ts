@@ -66,4 +66,34 @@ describe('demo shop seed on the embedded database', () => {
     const order = await shop.findOrder('KF100000');
     expect(order?.items.length).toBeGreaterThan(0);
   }, 120_000);
+
+  it('takes returns and cancellations on the embedded database, once per request key', async () => {
+    await t.app.get(CommerceSeeder).done;
+    const shop = t.app.get<CommerceConnector>(COMMERCE_CONNECTOR);
+    const one = async <T>(sql: string) => ((await t.db.query(sql)) as T[])[0];
+    const delivered = await one<{ number: string }>(
+      `SELECT o.number FROM commerce_orders o JOIN commerce_shipments s ON s.order_id = o.id
+       WHERE o.status = 'delivered' AND NOT EXISTS (SELECT 1 FROM commerce_returns r WHERE r.order_id = o.id)
+       ORDER BY s.delivered_at DESC LIMIT 1`,
+    );
+    const input = {
+      orderNumber: delivered.number,
+      kind: 'return' as const,
+      reason: 'changed my mind',
+      requestKey: 'e1',
+    };
+    const first = await shop.createReturn(input);
+    expect(first.decision).not.toBe('refused');
+    expect(await shop.createReturn(input)).toEqual(first);
+    expect(await shop.returnsOfOrder(delivered.number)).toEqual([first.rma]);
+
+    const paid = await one<{ number: string }>(
+      `SELECT number FROM commerce_orders WHERE status = 'paid' LIMIT 1`,
+    );
+    expect((await shop.cancelOrder(paid.number, 'e2')).outcome).toBe('cancelled');
+    expect(await shop.cancelOrder(paid.number, 'e2')).toMatchObject({
+      outcome: 'already_cancelled',
+      order: { status: 'cancelled' },
+    });
+  });
 });

@@ -331,15 +331,18 @@ export function generateDemoShop(now: Date, seed = DEMO_SEED, file = DEMO_SHOP_F
     }
     if (fate === 'returned' || (fate === 'delivered' && r.next() < 0.03)) {
       const returned = fate === 'returned';
+      const rmaNumber = `RMA${String(100000 + i)}`;
+      const status = returned ? 'refunded' : r.pick(['requested', 'approved', 'label_issued']);
       shop.commerce_returns.push({
-        rma_number: `RMA${String(100000 + i)}`,
+        rma_number: rmaNumber,
         order_id: id,
         order_item_id: firstItemId,
         kind: returned ? 'return' : 'exchange',
-        status: returned ? 'refunded' : r.pick(['requested', 'approved', 'label_issued']),
+        status,
         reason: returned ? r.pick(['does not fit', 'changed my mind', 'damaged on arrival']) : 'wrong size',
         refund_amount: returned ? total : 0,
         currency: CURRENCY,
+        label_url: status === 'label_issued' ? `/returns/${rmaNumber}/label.pdf` : null,
         created_at: at(Math.max(placedDaysAgo - 5, 0)),
         updated_at: at(Math.max(placedDaysAgo - 8, 0)),
       });
