@@ -3,6 +3,7 @@ import { Nlu1763900000000 } from './1763900000000-nlu';
 import { Knowledge1764000000000 } from './1764000000000-knowledge';
 import { Commerce1764100000000 } from './1764100000000-commerce';
 import { Dialogue1764200000000 } from './1764200000000-dialogue';
+import { DialogueEngine1764300000000 } from './1764300000000-dialogue-engine';
 import { CommerceActions1764310000000 } from './1764310000000-commerce-actions';
 
 /** Every migration in order. New ones are appended; landed ones are never edited. */
@@ -12,5 +13,6 @@ export const migrations = [
   Knowledge1764000000000,
   Commerce1764100000000,
   Dialogue1764200000000,
+  DialogueEngine1764300000000,
   CommerceActions1764310000000,
 ];

@@ -2,9 +2,9 @@ import { Queue } from 'bullmq';
 import { AutoReplyKind, InboxDto, MessageStatus } from '@kefu/shared/contracts';
 import { sign } from '@kefu/api/channels';
 import { ConversationProcessJob } from '@kefu/api/conversations';
-import { createTestApp, FakeHttpServer, resetDatabase, TestApp, waitFor } from '@kefu/api/platform/testing';
+import { createTestApp, FakeHttpServer, TestApp, waitFor } from '@kefu/api/platform/testing';
 import { AppModule } from './app.module';
-import { adminCookie, count, createInbox, postSigned } from './test-helpers';
+import { adminCookie, count, createInbox, postSigned, resetApp } from './test-helpers';
 
 describe('API channel (PostgreSQL + Redis)', () => {
   let t: TestApp;
@@ -22,7 +22,7 @@ describe('API channel (PostgreSQL + Redis)', () => {
     await receiver.stop();
   });
   beforeEach(async () => {
-    await resetDatabase(t.db);
+    await resetApp(t);
     receiver.requests.length = 0;
     receiver.respondWith(() => ({ status: 200, body: { ok: true } }));
     cookie = await adminCookie(t);
@@ -35,19 +35,25 @@ describe('API channel (PostgreSQL + Redis)', () => {
     const body = await res.json();
     expect(body).toMatchObject({ duplicate: false, messageId: expect.any(String), conversationId: expect.any(String) });
 
-    await waitFor(() => receiver.requests.length === 1);
-    const hook = receiver.requests[0];
+    // The greeting, then the dialogue engine's answer (no order A1001 in this shop).
+    await waitFor(() => receiver.requests.length === 2);
+    // Deliveries run in parallel: the two may arrive in either order.
+    const hook = receiver.requests.find((r) => JSON.parse(r.body).message.text === '亲，您好！');
+    if (!hook) throw new Error('the greeting was not delivered');
     const payload = JSON.parse(hook.body);
     expect(payload).toMatchObject({ event: 'message.created', externalUserId: 'u-1', message: { text: '亲，您好！', senderType: 'bot' } });
     expect(hook.headers['x-kefu-signature']).toBe(sign(inbox.secret as string, hook.headers['x-kefu-timestamp'] as string, hook.body));
+    expect(receiver.requests.some((r) => JSON.parse(r.body).message.text.includes('A1001'))).toBe(true);
 
     const messages = await waitFor(async () => {
       const r = await fetch(`${t.url}/api/v1/conversations/${body.conversationId}/messages`, { headers: { cookie } });
       const list = await r.json();
-      return list.length === 2 && list[1].status === MessageStatus.Delivered ? list : null;
+      return list.length === 3 && list.slice(1).every((m: { status: string }) => m.status === MessageStatus.Delivered) ? list : null;
     });
     expect(messages[0]).toMatchObject({ direction: 'incoming', status: MessageStatus.Processed, text: '在吗? 我的订单 #A1001 还没到' });
-    expect(messages[1]).toMatchObject({ direction: 'outgoing', deliveryAttempts: 1 });
+    expect(messages[0].nlu).toMatchObject({ language: 'zh', entities: expect.arrayContaining([expect.objectContaining({ type: 'order_number' })]) });
+    expect(messages[1]).toMatchObject({ direction: 'outgoing', deliveryAttempts: 1, text: '亲，您好！' });
+    expect(messages[2]).toMatchObject({ direction: 'outgoing', senderType: 'bot' });
   });
 
   it('stores the same message posted twice once, and enqueues it once', async () => {
@@ -143,7 +149,7 @@ describe('API channel (PostgreSQL + Redis)', () => {
   it('marks a reply failed after the last attempt, with the reason', async () => {
     await t.close();
     t = await createTestApp((c) => AppModule.forRoot(c), { BODY_LIMIT_BYTES: '4096', WEBHOOK_MAX_ATTEMPTS: '2' });
-    await resetDatabase(t.db);
+    await resetApp(t);
     cookie = await adminCookie(t);
     inbox = await createInbox(t, cookie, { name: 'Flaky', callbackUrl, greetingEnabled: true, greetingMessage: 'hi!' });
     receiver.respondWith(() => ({ status: 500 }));

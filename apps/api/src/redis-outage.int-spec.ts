@@ -1,7 +1,7 @@
 import { InboxDto } from '@kefu/shared/contracts';
-import { createTestApp, resetDatabase, serviceUrls, TcpProxy, TestApp, waitFor } from '@kefu/api/platform/testing';
+import { createTestApp, serviceUrls, TcpProxy, TestApp, waitFor } from '@kefu/api/platform/testing';
 import { AppModule } from './app.module';
-import { adminCookie, count, createInbox, postSigned } from './test-helpers';
+import { adminCookie, count, createInbox, postSigned, resetApp } from './test-helpers';
 
 describe('a Redis outage (PostgreSQL + Redis behind a proxy)', () => {
   let t: TestApp;
@@ -13,7 +13,7 @@ describe('a Redis outage (PostgreSQL + Redis behind a proxy)', () => {
     proxy = new TcpProxy(redis.hostname, Number(redis.port || 6379));
     const port = await proxy.start();
     t = await createTestApp((c) => AppModule.forRoot(c), { REDIS_URL: `redis://127.0.0.1:${port}` });
-    await resetDatabase(t.db);
+    await resetApp(t);
     inbox = await createInbox(t, await adminCookie(t), { name: 'App', greetingEnabled: true, greetingMessage: 'Hello!' });
   });
   afterAll(async () => {

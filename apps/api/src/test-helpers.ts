@@ -1,7 +1,8 @@
 import { CreateInboxInput, InboxDto } from '@kefu/shared/contracts';
 import { sign } from '@kefu/api/channels';
 import { FirstAdminService } from '@kefu/api/identity';
-import { TestApp } from '@kefu/api/platform/testing';
+import { DialogueTemplatesService, TemplateSeeder } from '@kefu/api/dialogue';
+import { resetDatabase, TestApp } from '@kefu/api/platform/testing';
 
 /** Logs in as the bootstrap admin of the test config and returns the session cookie. */
 export async function adminCookie(t: TestApp): Promise<string> {
@@ -53,4 +54,11 @@ export function postSigned(
 export async function count(t: TestApp, sql: string): Promise<number> {
   const [row] = await t.db.query(sql);
   return Number(row.count);
+}
+
+/** Empties the database and puts back what boot seeds for every install (the reply templates). */
+export async function resetApp(t: TestApp): Promise<void> {
+  await resetDatabase(t.db);
+  await t.app.get(TemplateSeeder).seed();
+  t.app.get(DialogueTemplatesService).forget();
 }

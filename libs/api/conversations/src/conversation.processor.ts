@@ -8,16 +8,22 @@ import { QueueService } from '@kefu/api/platform/queue';
 import { Conversation } from './entities/conversation.entity';
 import { Inbox } from './entities/inbox.entity';
 import { Message } from './entities/message.entity';
-import { appendEvents } from './events-log';
+import { appendEvents, EventRecord } from './events-log';
 import { ConversationEvents, MessageCreatedPayload } from './events/conversation.events';
 import { preview } from './ingest.service';
 import { ConversationProcessJob, ConversationProcessPayload } from './jobs/conversation-process.job';
-import { ProcessingPipeline } from './processing-pipeline';
+import { ProcessingPipeline, StaleTurnError } from './processing-pipeline';
+
+/** How often a turn is prepared again when another turn of the conversation got in first. */
+const STALE_RETRIES = 5;
 
 /**
- * DESIGN.md step 4. Reloads the message under a lock and stops quietly when it was already
+ * DESIGN.md step 4. A conversation's messages are processed oldest first: the job of a message
+ * first processes any older message of its conversation still waiting. Each message is prepared
+ * outside any transaction (the stages' reads and calls to other systems), then written in one
+ * transaction that reloads the message under a lock and stops quietly when it was already
  * processed (a retried or swept job). A conversation owned by a human gets no bot reply.
- * The replies and the new state are written in one transaction; events fire after commit.
+ * The replies, the new state and the events are written together; domain events fire after commit.
  */
 @Injectable()
 export class ConversationProcessor implements OnModuleInit {
@@ -36,20 +42,65 @@ export class ConversationProcessor implements OnModuleInit {
   }
 
   async handle({ messageId }: ConversationProcessPayload): Promise<void> {
+    const message = await this.db.getRepository(Message).findOneBy({ id: messageId });
+    if (!message || message.status !== MessageStatus.Received) return;
+    const older: { id: string }[] = await this.db.query(
+      `SELECT id FROM messages
+        WHERE conversation_id = $1 AND direction = 'incoming' AND status = 'received'
+          AND (created_at, id) < ($2, $3)
+        ORDER BY created_at, id LIMIT 50`,
+      [message.conversationId, message.createdAt, message.id],
+    );
+    for (const o of older) await this.processWithRetries(o.id);
+    await this.processWithRetries(messageId);
+  }
+
+  private async processWithRetries(messageId: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.processOne(messageId);
+      } catch (err) {
+        if (!(err instanceof StaleTurnError) || attempt > STALE_RETRIES) throw err;
+        this.log.debug(`message ${messageId}: ${err.message}; preparing the turn again`);
+      }
+    }
+  }
+
+  private async processOne(messageId: string): Promise<void> {
+    const snapshot = await this.db.getRepository(Message).findOneBy({ id: messageId });
+    if (!snapshot || snapshot.status !== MessageStatus.Received) return;
+    const [conversationSnapshot, inbox] = await Promise.all([
+      this.db.getRepository(Conversation).findOneBy({ id: snapshot.conversationId }),
+      this.db.getRepository(Inbox).findOneBy({ id: snapshot.inboxId }),
+    ]);
+    if (!conversationSnapshot || !inbox) return;
+    const now = new Date();
+    const botOwned = conversationSnapshot.status === ConversationStatus.Bot;
+    const prepared = botOwned
+      ? await this.pipeline.prepare({ inbox, conversation: conversationSnapshot, message: snapshot, now })
+      : new Map<string, unknown>();
+
     const outcome = await this.db.transaction(async (em) => {
       const message = await em.findOne(Message, { where: { id: messageId }, lock: { mode: 'pessimistic_write' } });
       if (!message || message.status !== MessageStatus.Received) return null;
       const conversation = await em.findOne(Conversation, { where: { id: message.conversationId }, lock: { mode: 'pessimistic_write' } });
-      const inbox = await em.findOneBy(Inbox, { id: message.inboxId });
-      if (!conversation || !inbox) return null;
+      if (!conversation) return null;
+      const statusBefore = conversation.status;
+      if (statusBefore === ConversationStatus.Bot && !botOwned) {
+        throw new StaleTurnError(`conversation ${conversation.id} was handed back to the bot meanwhile`);
+      }
 
-      const now = new Date();
+      const events: EventRecord[] = [];
       const drafts =
-        conversation.status === ConversationStatus.Bot
-          ? await this.pipeline.run({ em, inbox, conversation, message, now, replies: [] })
+        statusBefore === ConversationStatus.Bot
+          ? await this.pipeline.run({ em, inbox, conversation, message, now, replies: [], prepared, events })
           : [];
 
-      await em.update(Message, { id: message.id }, { status: MessageStatus.Processed });
+      await em.query(`UPDATE messages SET status = $2, nlu = $3::jsonb, updated_at = now() WHERE id = $1`, [
+        message.id,
+        MessageStatus.Processed,
+        message.nlu ? JSON.stringify(message.nlu) : null,
+      ]);
       const replies: Message[] = [];
       for (const d of drafts) {
         replies.push(
@@ -62,6 +113,7 @@ export class ConversationProcessor implements OnModuleInit {
               text: d.text,
               attachments: [],
               metadata: d.metadata ?? {},
+              content: d.content ?? null,
               autoReplyKind: d.autoReplyKind ?? null,
               status: MessageStatus.Pending,
               sentAt: now,
@@ -86,8 +138,9 @@ export class ConversationProcessor implements OnModuleInit {
           messageId: r.id,
           data: { autoReplyKind: r.autoReplyKind },
         })),
+        ...events.map((e) => ({ inboxId: inbox.id, conversationId: conversation.id, ...e })),
       );
-      return { conversation, replies };
+      return { conversation, replies, statusChanged: conversation.status !== statusBefore };
     });
     if (!outcome) return;
     for (const r of outcome.replies) {
@@ -99,6 +152,8 @@ export class ConversationProcessor implements OnModuleInit {
       } satisfies MessageCreatedPayload);
     }
     this.events.emit(ConversationEvents.MessageUpdated, { messageId, conversationId: outcome.conversation.id });
-    if (outcome.replies.length) this.events.emit(ConversationEvents.ConversationUpdated, { conversationId: outcome.conversation.id });
+    if (outcome.replies.length || outcome.statusChanged) {
+      this.events.emit(ConversationEvents.ConversationUpdated, { conversationId: outcome.conversation.id });
+    }
   }
 }

@@ -19,6 +19,7 @@ interface ConversationRow {
   inbox_id: string;
   inbox_name: string;
   status: ConversationStatus;
+  handoff_reason: string | null;
   message_count: number;
   last_message_at: Date;
   last_message_preview: string | null;
@@ -32,7 +33,7 @@ interface ConversationRow {
 }
 
 const SELECT_CONVERSATION = `
-  SELECT c.id, c.inbox_id, i.name AS inbox_name, c.status, c.message_count, c.last_message_at, c.last_message_preview, c.created_at,
+  SELECT c.id, c.inbox_id, i.name AS inbox_name, c.status, c.handoff_reason, c.message_count, c.last_message_at, c.last_message_preview, c.created_at,
          k.id AS contact_id, k.name AS contact_name, k.email AS contact_email, k.phone AS contact_phone, k.created_at AS contact_created_at,
          (SELECT ci.external_id FROM contact_identities ci WHERE ci.contact_id = k.id AND ci.inbox_id = c.inbox_id LIMIT 1) AS external_id
   FROM conversations c JOIN inboxes i ON i.id = c.inbox_id JOIN contacts k ON k.id = c.contact_id`;
@@ -46,6 +47,8 @@ export function toMessageDto(m: Message): MessageDto {
     text: m.text,
     attachments: m.attachments,
     metadata: m.metadata,
+    content: m.content ?? null,
+    nlu: (m.nlu as MessageDto['nlu']) ?? null,
     status: m.status,
     deliveryAttempts: m.deliveryAttempts,
     deliveryError: m.deliveryError,
@@ -60,6 +63,7 @@ function toConversationDto(r: ConversationRow): ConversationDto {
     inboxId: r.inbox_id,
     inboxName: r.inbox_name,
     status: r.status,
+    handoffReason: r.handoff_reason ?? null,
     contact: {
       id: r.contact_id,
       name: r.contact_name,

@@ -3,6 +3,7 @@ export * from './entities';
 export * from './events/conversation.events';
 export * from './jobs/conversation-process.job';
 export * from './processing-pipeline';
+export type { EventRecord } from './events-log';
 export { InboxesService, toInboxDto } from './inboxes.service';
 export { ConversationsService, toMessageDto } from './conversations.service';
 export { IngestService } from './ingest.service';

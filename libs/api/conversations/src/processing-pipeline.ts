@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AutoReplyKind } from '@kefu/shared/contracts';
+import type { AutoReplyKind, MessageContent } from '@kefu/shared/contracts';
 import type { Conversation } from './entities/conversation.entity';
 import type { Inbox } from './entities/inbox.entity';
 import type { Message } from './entities/message.entity';
+import type { EventRecord } from './events-log';
+
+/** What a stage may look at before the turn's transaction: snapshots, not locked. */
+export interface PrepareInput {
+  inbox: Inbox;
+  conversation: Conversation;
+  message: Message;
+  now: Date;
+}
 
 export interface ProcessingContext {
   /** The worker's transaction: read and write only through it. */
@@ -11,26 +20,47 @@ export interface ProcessingContext {
   inbox: Inbox;
   /** Locked for this transaction; stages may change fields and the worker saves it. */
   conversation: Conversation;
+  /** Locked; a stage may set `nlu`, which the worker saves with the message's new status. */
   message: Message;
   now: Date;
   /** Replies written so far by earlier stages. */
   replies: ReplyDraft[];
+  /** What each stage's `prepare` returned, by stage name. */
+  prepared: Map<string, unknown>;
+  /** Events the worker appends in the same transaction (ids and codes only, never text). */
+  events: EventRecord[];
 }
 
 export interface ReplyDraft {
   text: string;
   autoReplyKind?: AutoReplyKind;
   metadata?: Record<string, string | number | boolean | null>;
+  /** Quick replies and cards, for channels that render them. */
+  content?: MessageContent | null;
 }
 
 /**
- * One step of the bot's work on an incoming message. The dialogue engine plugs in here;
- * until it exists, the inbox's auto-replies are the only stage.
+ * A prepared turn no longer matches the stored state (another message of the same conversation
+ * was processed in between); the worker prepares and runs the turn again.
+ */
+export class StaleTurnError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StaleTurnError';
+  }
+}
+
+/**
+ * One step of the bot's work on an incoming message. `prepare` (optional) runs before the turn's
+ * transaction, for slow reads and calls to other systems (the language engine, the knowledge base,
+ * the order system) so that no row stays locked while they run; `run` then writes inside the
+ * transaction, with the conversation locked.
  */
 export interface ProcessingStage {
   readonly name: string;
   /** Lower runs first. */
   readonly order: number;
+  prepare?(input: PrepareInput): Promise<unknown>;
   run(ctx: ProcessingContext): Promise<ReplyDraft[]>;
 }
 
@@ -45,6 +75,12 @@ export class ProcessingPipeline {
 
   get names(): string[] {
     return this.stages.map((s) => s.name);
+  }
+
+  async prepare(input: PrepareInput): Promise<Map<string, unknown>> {
+    const prepared = new Map<string, unknown>();
+    for (const stage of this.stages) if (stage.prepare) prepared.set(stage.name, await stage.prepare(input));
+    return prepared;
   }
 
   async run(ctx: ProcessingContext): Promise<ReplyDraft[]> {

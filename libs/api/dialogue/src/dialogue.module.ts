@@ -1,19 +1,27 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CommerceModule } from '@kefu/api/commerce';
+import { ConversationsModule } from '@kefu/api/conversations';
+import { KnowledgeModule } from '@kefu/api/knowledge';
+import { NluModule } from '@kefu/api/nlu';
+import { DialogueStage } from './engine/dialogue.stage';
 import { DIALOGUE_ENTITIES } from './entities';
+import { ContactProfileController } from './profile/contact-profile.controller';
+import { ContactProfileService } from './profile/contact-profile.service';
 import { DialogueStateStore } from './state/dialogue-state.store';
 import { DialogueTemplatesController } from './templates/dialogue-templates.controller';
 import { DialogueTemplatesService } from './templates/dialogue-templates.service';
 import { TemplateSeeder } from './templates/template-seeder.service';
 
 /**
- * The dialogue engine's foundations: reply templates (admin-editable, seeded with defaults,
- * rendered per locale) and the per-conversation dialogue state. Import it once in the root module.
+ * The dialogue engine: reply templates (admin-editable, seeded with defaults, rendered per
+ * locale), the per-conversation dialogue state, the contact's profile, and the pipeline stage that
+ * answers shoppers from the shop's data and the knowledge base. Import it once in the root module.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(DIALOGUE_ENTITIES)],
-  controllers: [DialogueTemplatesController],
-  providers: [DialogueTemplatesService, TemplateSeeder, DialogueStateStore],
-  exports: [DialogueTemplatesService, TemplateSeeder, DialogueStateStore],
+  imports: [TypeOrmModule.forFeature(DIALOGUE_ENTITIES), ConversationsModule, NluModule, KnowledgeModule, CommerceModule],
+  controllers: [DialogueTemplatesController, ContactProfileController],
+  providers: [DialogueTemplatesService, TemplateSeeder, DialogueStateStore, ContactProfileService, DialogueStage],
+  exports: [DialogueTemplatesService, TemplateSeeder, DialogueStateStore, ContactProfileService],
 })
 export class DialogueModule {}

@@ -1,5 +1,7 @@
 /**
- * Dialogue: conversation state, slots and reply templates (intent handlers and the composer come next).
+ * Dialogue: the engine that answers shoppers (docs/dialogue.md) — conversation state, slots,
+ * context and verification, intent handlers over commerce and the knowledge base, reply templates,
+ * and the contact's profile. `DialogueStage` plugs into the conversations pipeline.
  *
  * Import `DialogueModule` once in the API's root module. Other code uses:
  * - `DialogueTemplatesService.render(key, vars, { locale, region }, em?)`: a structured `Reply`
@@ -20,6 +22,12 @@ export type { Money, TemplateVariables } from './templates/template-renderer';
 export { TEMPLATE_LOCALES, templateLocale } from './templates/template.schemas';
 export type { DialogueTemplateDto, TemplateLocale } from './templates/template.schemas';
 export { DialogueStateStore, StaleDialogueStateError } from './state/dialogue-state.store';
+export { DialogueStage } from './engine/dialogue.stage';
+export type { PreparedTurn } from './engine/dialogue.stage';
+export { DialogueEngine, HANDLED_INTENTS, MIN_CONFIDENCE } from './engine/dialogue-engine';
+export type { HandoffReason, TurnOutcome } from './engine/turn';
+export { ContactProfileService } from './profile/contact-profile.service';
+export type { ContactProfile, PastTopic, ProfileTag } from './profile/contact-profile';
 export {
   applyTurn,
   cancelDialogue,
@@ -28,4 +36,4 @@ export {
   misunderstood,
   nextMissingSlot,
 } from './state/slots';
-export type { Awaiting, DialogueState, SlotMerge, Slots, SlotValue } from './state/slots';
+export type { Awaiting, DialogueContext, DialogueState, SlotMerge, Slots, SlotValue } from './state/slots';

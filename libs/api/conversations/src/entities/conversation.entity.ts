@@ -12,6 +12,9 @@ export class Conversation {
   @Column({ type: 'integer', default: 0 }) messageCount!: number;
   @Column({ type: 'timestamptz' }) lastMessageAt!: Date;
   @Column({ type: 'text', nullable: true }) lastMessagePreview!: string | null;
+  /** Why the bot handed the conversation to a human (`pending_human`), e.g. customer_request. */
+  @Column({ type: 'text', nullable: true }) handoffReason!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) handoffAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) greetedAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) awaySentAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

@@ -10,8 +10,8 @@ export { Contact, ContactIdentity, Conversation, ConversationEvent, Inbox, Messa
 export const CONVERSATION_ENTITIES = [Inbox, Contact, ContactIdentity, Conversation, Message, ConversationEvent];
 
 registerPersonalData(
-  { table: 'contacts', columns: ['name', 'email', 'phone'], subject: { kind: 'contact', column: 'id' }, description: 'shopper name and contact details' },
+  { table: 'contacts', columns: ['name', 'email', 'phone', 'customer_ref'], subject: { kind: 'contact', column: 'id' }, description: 'shopper name and contact details' },
   { table: 'contact_identities', columns: ['external_id'], subject: { kind: 'contact', column: 'contact_id' }, description: "the shopper's id in each channel" },
   { table: 'conversations', columns: ['last_message_preview'], subject: { kind: 'contact', column: 'contact_id' }, description: 'start of the latest message' },
-  { table: 'messages', columns: ['text', 'attachments', 'metadata'], subject: { kind: 'contact', column: 'conversation_id', via: { table: 'conversations', column: 'contact_id' } }, description: 'what the shopper and Kefu wrote, with attachments and page context' },
+  { table: 'messages', columns: ['text', 'attachments', 'metadata', 'nlu', 'content'], subject: { kind: 'contact', column: 'conversation_id', via: { table: 'conversations', column: 'contact_id' } }, description: 'what the shopper and Kefu wrote, with attachments, page context, the language engine reading (entities such as phone numbers) and reply cards' },
 );

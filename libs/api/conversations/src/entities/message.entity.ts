@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Attachment, AutoReplyKind, MessageMetadata } from '@kefu/shared/contracts';
+import type { Attachment, AutoReplyKind, MessageContent, MessageMetadata } from '@kefu/shared/contracts';
 import { MessageDirection, MessageStatus, SenderType } from '@kefu/shared/contracts';
 
 @Entity('messages')
@@ -16,6 +16,10 @@ export class Message {
   @Column({ type: 'jsonb', default: () => `'[]'` }) attachments!: Attachment[];
   @Column({ type: 'jsonb', default: () => `'{}'` }) metadata!: MessageMetadata;
   @Column({ type: 'text', nullable: true }) locale!: string | null;
+  /** The language engine's reading of an incoming message (DESIGN.md's NLU shape). */
+  @Column({ type: 'jsonb', nullable: true }) nlu!: Record<string, unknown> | null;
+  /** A bot reply's structure beyond its text: quick replies and cards, for channels that render them. */
+  @Column({ type: 'jsonb', nullable: true }) content!: MessageContent | null;
   @Column({ type: 'text', nullable: true }) autoReplyKind!: AutoReplyKind | null;
   @Column({ type: 'text' }) status!: MessageStatus;
   @Column({ type: 'integer', default: 0 }) deliveryAttempts!: number;

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Slots } from '../state/slots';
+import type { DialogueContext, Slots } from '../state/slots';
 
 /** The dialogue state of one conversation; read and written through DialogueStateStore. */
 @Entity('dialogue_states')
@@ -12,6 +12,7 @@ export class DialogueStateRow {
   @Column({ type: 'integer', default: 0 }) misunderstandings!: number;
   @Column({ type: 'text', nullable: true }) lastOrderNumber!: string | null;
   @Column({ type: 'text', nullable: true }) lastProductId!: string | null;
+  @Column({ type: 'jsonb', default: {} }) context!: DialogueContext;
   @Column({ type: 'integer', default: 1 }) version!: number;
   @Column({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -7,7 +7,7 @@ export const DIALOGUE_ENTITIES = [DialogueTemplate, DialogueStateRow];
 
 registerPersonalData({
   table: 'dialogue_states',
-  columns: ['slots', 'last_order_number'],
+  columns: ['slots', 'last_order_number', 'context'],
   subject: {
     kind: 'contact',
     column: 'conversation_id',

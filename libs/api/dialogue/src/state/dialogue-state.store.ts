@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DialogueState, emptyState, Slots } from './slots';
+import { StaleTurnError } from '@kefu/api/conversations';
+import { DialogueContext, DialogueState, emptyState, Slots } from './slots';
 
 /** Another turn of the same conversation saved the state first; reload and apply the turn again. */
-export class StaleDialogueStateError extends Error {
+export class StaleDialogueStateError extends StaleTurnError {
   constructor(
     readonly conversationId: string,
     readonly expectedVersion: number,
@@ -21,12 +22,13 @@ interface StateRow {
   misunderstandings: number;
   last_order_number: string | null;
   last_product_id: string | null;
+  context: DialogueContext;
   version: number;
   updated_at: Date;
 }
 
 const COLUMNS = `conversation_id, active_intent, slots, awaiting, turn_count, misunderstandings,
-  last_order_number, last_product_id, version, updated_at`;
+  last_order_number, last_product_id, context, version, updated_at`;
 
 function fromRow(r: StateRow): DialogueState {
   return {
@@ -38,6 +40,7 @@ function fromRow(r: StateRow): DialogueState {
     misunderstandings: r.misunderstandings,
     lastOrderNumber: r.last_order_number,
     lastProductId: r.last_product_id,
+    context: r.context ?? {},
     version: r.version,
     updatedAt: new Date(r.updated_at),
   };
@@ -74,22 +77,23 @@ export class DialogueStateStore {
       state.misunderstandings,
       state.lastOrderNumber,
       state.lastProductId,
+      JSON.stringify(state.context ?? {}),
     ];
     const rows = (
       state.version === 0
         ? await em.query(
             `INSERT INTO dialogue_states (conversation_id, active_intent, slots, awaiting, turn_count,
-               misunderstandings, last_order_number, last_product_id, version, updated_at)
-             VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, 1, now())
+               misunderstandings, last_order_number, last_product_id, context, version, updated_at)
+             VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9::jsonb, 1, now())
              ON CONFLICT (conversation_id) DO NOTHING
              RETURNING ${COLUMNS}`,
             params,
           )
         : await em.query(
             `UPDATE dialogue_states SET active_intent = $2, slots = $3::jsonb, awaiting = $4, turn_count = $5,
-               misunderstandings = $6, last_order_number = $7, last_product_id = $8,
+               misunderstandings = $6, last_order_number = $7, last_product_id = $8, context = $9::jsonb,
                version = version + 1, updated_at = now()
-             WHERE conversation_id = $1 AND version = $9
+             WHERE conversation_id = $1 AND version = $10
              RETURNING ${COLUMNS}`,
             [...params, state.version],
           )

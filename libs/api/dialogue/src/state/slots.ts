@@ -9,6 +9,26 @@ export type Slots = Record<string, SlotValue>;
 /** What the dialogue is waiting for: a slot's name, a yes/no confirmation, or nothing. */
 export type Awaiting = string | 'confirm' | null;
 
+/** What the dialogue remembers beyond the current topic's slots. */
+export interface DialogueContext {
+  /** The conversation's language, for messages whose own language is unclear (digits, emoji). */
+  language?: 'zh' | 'en' | 'ja';
+  /** The shop customer this shopper is (a verified login, or proved by an order and its phone tail). */
+  customerRef?: string;
+  /** Orders an anonymous shopper proved access to (phone tail or e-mail). */
+  verifiedOrders?: string[];
+  /** Failed verification attempts in a row. */
+  verifyFailures?: number;
+  /** A topic the shopper left while the bot was waiting for an answer, to come back to. */
+  suspended?: { intent: string; slots: Slots; awaiting: Awaiting } | null;
+  /** What a yes/no confirmation would do. */
+  pending?: { action: string; orderNumber?: string; data?: Record<string, SlotValue> } | null;
+  /** Orders offered as choices ("which one?"), in order. */
+  offeredOrders?: string[];
+  /** Products offered as choices, in order. */
+  offeredProducts?: string[];
+}
+
 export interface DialogueState {
   conversationId: string;
   activeIntent: string | null;
@@ -19,6 +39,7 @@ export interface DialogueState {
   misunderstandings: number;
   lastOrderNumber: string | null;
   lastProductId: string | null;
+  context: DialogueContext;
   /** 0 for a state never saved; the store increments it on every save (optimistic concurrency). */
   version: number;
   updatedAt: Date | null;
@@ -34,6 +55,7 @@ export function emptyState(conversationId: string): DialogueState {
     misunderstandings: 0,
     lastOrderNumber: null,
     lastProductId: null,
+    context: {},
     version: 0,
     updatedAt: null,
   };

@@ -3,42 +3,9 @@
  * (web widget, app) use them; the others (WeChat text, SMS, email) call `flattenToText`.
  */
 
-export interface QuickReply {
-  label: string;
-  /** What the channel sends back when the shopper taps it (an intent name, a slot value, `confirm:yes`). */
-  payload: string;
-}
+import type { OrderSummaryCard, ProductCard, QuickReply, ReplyCard } from '@kefu/shared/contracts';
 
-export interface OrderSummaryCard {
-  type: 'order_summary';
-  orderNumber: string;
-  /** Already localised, e.g. 已发货 / Shipped / 発送済み. */
-  status: string;
-  items: { name: string; quantity: number }[];
-  /** Already formatted in the shopper's locale and currency. */
-  total?: string;
-  carrier?: string;
-  trackingNumber?: string;
-  /** Already formatted date. */
-  eta?: string;
-  url?: string;
-}
-
-export interface ProductCard {
-  type: 'product';
-  productId: string;
-  title: string;
-  /** Already formatted price. */
-  price?: string;
-  imageUrl?: string;
-  url?: string;
-  /** e.g. { 颜色: '黑色', 尺码: 'M' }. */
-  attributes?: Record<string, string>;
-  /** e.g. 有货 / In stock. */
-  availability?: string;
-}
-
-export type ReplyCard = OrderSummaryCard | ProductCard;
+export type { OrderSummaryCard, ProductCard, QuickReply, ReplyCard };
 
 export interface Reply {
   text: string;

@@ -37,7 +37,7 @@ export class TemplateSeeder implements OnApplicationBootstrap {
     await this.seed();
   }
 
-  /** Returns how many templates were added (0 when the table already had some). */
+  /** Returns how many templates were added (0 when every default key already has one). */
   async seed(file = DEFAULT_TEMPLATES_FILE): Promise<number> {
     const rows = defaultTemplates(file).map((t) => ({
       key: t.key,
@@ -47,14 +47,13 @@ export class TemplateSeeder implements OnApplicationBootstrap {
       quick_replies: t.quickReplies?.length ? t.quickReplies : null,
     }));
     // One statement, no explicit transaction: on the embedded database every module shares one session
-    // at boot, so a BEGIN … LOCK … COMMIT could interleave with another module's statements. The
-    // NOT EXISTS guard keeps an edited table untouched, and the unique index with ON CONFLICT makes two
-    // processes seeding at the same moment harmless.
+    // at boot, so a BEGIN … LOCK … COMMIT could interleave with another module's statements. ON
+    // CONFLICT keeps every template that exists (edited or not) untouched and only adds the keys a
+    // newer release brings; it also makes two processes seeding at the same moment harmless.
     const inserted = (await this.db.query(
       `INSERT INTO dialogue_templates (key, locale, region, text, quick_replies)
        SELECT key, locale, region, text, quick_replies
        FROM jsonb_to_recordset($1::jsonb) AS r(key text, locale text, region text, text text, quick_replies jsonb)
-       WHERE NOT EXISTS (SELECT 1 FROM dialogue_templates)
        ON CONFLICT (key, locale, (coalesce(region, ''))) DO NOTHING
        RETURNING 1`,
       [JSON.stringify(rows)],

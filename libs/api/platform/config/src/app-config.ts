@@ -60,6 +60,8 @@ export const configSchema = z.object({
   COMMERCE_API_TOKEN: z.string().min(8).optional(),
   /** How long one call to the order system may take (ms) before the shopper is told it is down. */
   COMMERCE_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+  /** `off` runs the pipeline without the dialogue engine (auto-replies only): for benchmarks and diagnosis. */
+  DIALOGUE_ENGINE: z.enum(['on', 'off']).default('on'),
 });
 
 export type AppConfig = z.infer<typeof configSchema> & {
