@@ -21,7 +21,7 @@ const base = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'kefu-smoke-'));
 const ADMIN_EMAIL = 'smoke@kefu.local';
 const ADMIN_PASSWORD = 'smoke-password-123';
-const TEXT = `你好，我的订单 A1001 什么时候发货？ (smoke ${Date.now()})`;
+const TEXT = `你好，请问怎么退货？ (smoke ${Date.now()})`;
 let passed = 0;
 let failed = 0;
 
@@ -117,15 +117,18 @@ try {
 
   const messages = await until(async () => {
     const list = await (await fetch(`${base}/api/v1/conversations/${conversationId}/messages`, { headers: { cookie } })).json();
-    return list.length === 2 && list[1].status === 'delivered' ? list : null;
-  }, 30_000, 'the greeting to be delivered');
+    return list.length === 3 && list.slice(1).every((m) => m.status === 'delivered') ? list : null;
+  }, 30_000, 'the greeting and the answer to be delivered');
   check('message is stored once and processed', messages.filter((m) => m.direction === 'incoming').length === 1 && messages[0].status === 'processed');
+  check('the language engine reading is stored', messages[0].nlu?.intent === 'return_item' && messages[0].nlu?.language === 'zh', JSON.stringify(messages[0].nlu?.intent));
   check('greeting is written by the bot', messages[1].senderType === 'bot' && messages[1].text.startsWith('亲，您好'));
-  await until(async () => live.length >= 2, 10_000, 'live events');
+  check('the dialogue engine answers and asks for the order', messages[2].senderType === 'bot' && /订单/.test(messages[2].text), messages[2].text);
+  await until(async () => live.length >= 3, 10_000, 'live events');
   check('the admin socket receives the message and the greeting live', live.some((e) => e.message.text === TEXT) && live.some((e) => e.message.senderType === 'bot'));
   socket.close();
-  const hook = hooks[0];
-  check('greeting reaches the callback URL once', hooks.length === 1 && JSON.parse(hook.body).message.text.startsWith('亲，您好'));
+  await until(async () => hooks.length >= 2, 10_000, 'both replies at the callback URL');
+  const hook = hooks.find((h) => JSON.parse(h.body).message.text.startsWith('亲，您好'));
+  check('greeting and answer reach the callback URL once each', hooks.length === 2 && !!hook);
   check('callback is signed with the inbox secret', hook.headers['x-kefu-signature'] === sign(inbox.secret, hook.headers['x-kefu-timestamp'], hook.body));
 
   const list = await (await fetch(`${base}/api/v1/conversations`, { headers: { cookie } })).json();

@@ -10,3 +10,4 @@ export { IngestService } from './ingest.service';
 export { DeliveryRecorder, DeliveryOutcome } from './delivery-recorder.service';
 export { SweeperService } from './sweeper.service';
 export { isOpen } from './auto-reply/business-hours';
+export { ConversationProcessor } from './conversation.processor';

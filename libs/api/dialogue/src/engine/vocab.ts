@@ -170,6 +170,11 @@ const ORDER_STATUS: Record<string, Record<Lang, string>> = {
   refunded: { zh: '已退款', en: 'Refunded', ja: '返金済み' },
   pending: { zh: '待发货', en: 'Awaiting dispatch', ja: '発送準備中' },
   processing: { zh: '备货中', en: 'Being prepared', ja: '発送準備中' },
+  requested: { zh: '已申请', en: 'Requested', ja: '申請済み' },
+  approved: { zh: '已同意', en: 'Approved', ja: '承認済み' },
+  label_issued: { zh: '待寄回(已发退货面单)', en: 'Waiting for the item (label issued)', ja: '返送待ち(返送ラベル発行済み)' },
+  received: { zh: '仓库已收货', en: 'Item received', ja: '倉庫で受領済み' },
+  rejected: { zh: '未通过', en: 'Rejected', ja: '却下' },
 };
 
 const EVENTS: Record<string, Record<Lang, string>> = {

@@ -37,11 +37,6 @@ async function startReturn(t: Turn, kind: 'return' | 'exchange'): Promise<void> 
   });
   if (!order) return;
   if (await notDeliveredYet(t, order)) return;
-  const existing = (await t.deps.commerce.returnsOfOrder(order.number)).find((r) => !['rejected', 'cancelled'].includes(r.status));
-  if (existing) {
-    await t.reply('return_item.exists', { order_number: order.number, rma_number: existing.rmaNumber, status: statusLabel(existing.status, t.lang) });
-    return;
-  }
   // Outside the return window: say so before asking anything else.
   const delivered = order.shipments[0]?.deliveredAt;
   if (delivered && t.input.now.getTime() - delivered.getTime() > DEFAULT_RETURN_POLICY.windowDays * 86_400_000) {
@@ -52,12 +47,13 @@ async function startReturn(t: Turn, kind: 'return' | 'exchange'): Promise<void> 
   }
   const item = pickItem(t, order);
   const exchangeFor = kind === 'exchange' ? { colour: t.slots['colour'] as string | undefined, size: t.slots['size'] as string | undefined } : undefined;
-  if (kind === 'exchange' && !exchangeFor?.colour && !exchangeFor?.size) {
-    await t.ask('size', 'exchange_item', {}, { cards: [t.orderCard(order)] });
-    return;
-  }
-  if (kind === 'return' && typeof t.slots['reason'] !== 'string') {
-    await t.ask('reason', 'ask.reason', {}, { cards: [t.orderCard(order)] });
+  const missing = kind === 'exchange' ? !exchangeFor?.colour && !exchangeFor?.size : typeof t.slots['reason'] !== 'string';
+  if (missing) {
+    // Before asking anything: an item already being returned is not returned twice.
+    const existing = (await t.deps.commerce.returnsOfOrder(order.number)).find((r) => !['rejected', 'cancelled'].includes(r.status));
+    if (existing) return alreadyReturned(t, order.number, existing.rmaNumber, existing.status);
+    if (kind === 'exchange') await t.ask('size', 'exchange_item', {}, { cards: [t.orderCard(order)] });
+    else await t.ask('reason', 'ask.reason', {}, { cards: [t.orderCard(order)] });
     return;
   }
   const outcome = await t.deps.commerce.createReturn(
@@ -72,6 +68,9 @@ async function startReturn(t: Turn, kind: 'return' | 'exchange'): Promise<void> 
     t.input.now,
   );
   t.state.awaiting = null;
+  if (outcome.reasonCode === 'already_returned' && outcome.rma) {
+    return alreadyReturned(t, order.number, outcome.rma.rmaNumber, outcome.rma.status);
+  }
   if (outcome.decision === 'refused') {
     t.outcome = 'refused';
     await t.reply('return_item.refused', { order_number: order.number, reason: refusal(t, outcome.reasonCode) });
@@ -86,6 +85,11 @@ async function startReturn(t: Turn, kind: 'return' | 'exchange'): Promise<void> 
   const amount = t.money(rma?.refundAmount || item?.total || order.total, rma?.currency ?? order.currency);
   if (outcome.decision === 'refund_without_return') await t.reply('return_item.refund_only', { amount });
   else await t.reply('return_item.label', { rma_number: rma?.rmaNumber ?? '-', amount });
+}
+
+async function alreadyReturned(t: Turn, orderNumber: string, rmaNumber: string, status: string): Promise<void> {
+  t.state.awaiting = null;
+  await t.reply('return_item.exists', { order_number: orderNumber, rma_number: rmaNumber, status: statusLabel(status, t.lang) });
 }
 
 function refusal(t: Turn, code: string): string {
