@@ -185,7 +185,8 @@ export function candidateSql(
     answers
       ? `(SELECT coalesce(sum(CASE WHEN x.search_vector @@ s.t THEN s.w WHEN x.search_vector @@ s.a THEN s.w * ${ANSWER_ONLY} ELSE 0 END), 0)
               FROM unnest($5::tsquery[], $6::tsquery[], $7::real[]) AS s(t, a, w))`
-      : `(SELECT coalesce(sum(s.w), 0) FROM unnest($5::tsquery[], $7::real[]) AS s(t, w) WHERE x.search_vector @@ s.t)`;
+      : // $6 is read (and ignored) here too: a statement with only this branch must still type every parameter.
+        `(SELECT coalesce(sum(s.w), 0) FROM unnest($5::tsquery[], $6::tsquery[], $7::real[]) AS s(t, a, w) WHERE x.search_vector @@ s.t)`;
   const branch = (q: string, where: string, answers: boolean) => `(SELECT x.id, ${order(answers)} AS o FROM (
            SELECT a.id, a.search_vector FROM knowledge_articles a
            WHERE ${where} AND a.search_vector @@ ${q} AND ${common} LIMIT ${SCAN_CAP}
