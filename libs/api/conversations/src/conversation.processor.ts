@@ -127,7 +127,17 @@ export class ConversationProcessor implements OnModuleInit {
         conversation.lastMessageAt = last.createdAt;
         conversation.lastMessagePreview = preview(last.text, 0);
       }
-      await em.save(conversation);
+      // The fields a stage may change; an UPDATE rather than save(), which would read the row again.
+      await em.update(Conversation, { id: conversation.id }, {
+        status: conversation.status,
+        handoffReason: conversation.handoffReason,
+        handoffAt: conversation.handoffAt,
+        greetedAt: conversation.greetedAt,
+        awaySentAt: conversation.awaySentAt,
+        messageCount: conversation.messageCount,
+        lastMessageAt: conversation.lastMessageAt,
+        lastMessagePreview: conversation.lastMessagePreview,
+      });
       await appendEvents(
         em,
         { type: 'message.processed', inboxId: inbox.id, conversationId: conversation.id, messageId, data: { status: conversation.status, replies: replies.length } },

@@ -7,7 +7,7 @@ import { cancelOrder, changeAddress, changeOrder, paymentIssue, shipmentExceptio
 import { productInfo, promotionRules, sizeAdvice, stockQuery } from './handlers/products';
 import { exchangeItem, priceProtection, returnItem } from './handlers/returns';
 import { EngineDeps, Turn, TurnInput } from './turn';
-import { hasWords, isCancel, yesNo } from './vocab';
+import { asksPrice, colourName, hasWords, isCancel, isCorrection, ordinal, reasonIn, yesNo } from './vocab';
 
 const HANDLERS: Handler[] = [
   trackOrder, shipmentException, trackRefund, cancelOrder, changeOrder, changeAddress, paymentIssue,
@@ -63,6 +63,18 @@ export class DialogueEngine {
     const s = t.state;
     const text = t.text.trim();
 
+    // Threats (a lawyer, 12315, a chargeback, 消費者センター) always reach a human, whatever else was said.
+    const upset = nlu.emotion.label === 'angry' || nlu.emotion.label === 'frustrated';
+    if (upset && nlu.emotion.signals.some((sig) => sig.startsWith('threat'))) {
+      t.intent = 'complaint';
+      s.activeIntent = 'complaint';
+      s.awaiting = null;
+      await t.reply('complaint', {}, { quickReplies: [] });
+      await t.reply('handoff.transfer');
+      t.handOff('negative_emotion');
+      return;
+    }
+
     // Quick-reply payloads: an intent name or a confirmation.
     const payloadIntent = BY_INTENT.has(text) ? text : null;
 
@@ -100,21 +112,43 @@ export class DialogueEngine {
       s.context = { ...s.context, pending: null };
     }
 
-    const extracted = extractSlots(text, nlu, s.awaiting);
+    const sizing = ['stock_query', 'size_advice', 'exchange_item', 'change_order', 'product_info'].includes(s.activeIntent ?? '') || ['stock_query', 'size_advice', 'exchange_item'].includes(nlu.intent);
+    const extracted = extractSlots(text, nlu, s.awaiting, sizing);
+    // A free-text answer ("the reason") is not an answer when the message is clearly about something else.
+    if (extracted.reason !== undefined && hasWords(text, nlu.entities) && nlu.intent !== s.activeIntent && nlu.confidence >= SWITCH_CONFIDENCE && !SMALL_TALK.has(nlu.intent) && nlu.intent !== 'out_of_scope' && !reasonIn(text)) {
+      delete extracted.reason;
+    }
     t.extracted = extracted as Record<string, SlotValue>;
     const active = s.activeIntent ? BY_INTENT.get(s.activeIntent) : undefined;
     const relevant = active ? active.slots.filter((n) => extracted[n] !== undefined) : [];
     // "5963" or "KF100123" alone carries no intent of its own, whatever the classifier guesses.
     const words = hasWords(text, nlu.entities);
-    const confident = words && nlu.confidence >= MIN_CONFIDENCE && nlu.intent !== 'out_of_scope';
+    // "hi, is this hoodie available?": a greeting beside a question is the question.
+    const [first, second] = nlu.ranking;
+    if (first && second && SMALL_TALK.has(first.intent) !== SMALL_TALK.has(second.intent) && first.intent !== 'out_of_scope' && second.intent !== 'out_of_scope') {
+      const question = SMALL_TALK.has(first.intent) ? second : first;
+      if (question.confidence >= CONFIRM_CONFIDENCE && first.confidence + second.confidence >= MIN_CONFIDENCE + 0.2) {
+        nlu.intent = question.intent;
+        nlu.confidence = Math.max(question.confidence, MIN_CONFIDENCE);
+      }
+    }
+    // The topic going on, read again with less certainty ("换了张卡又提示余额不足"), is still that topic.
+    const sameTopic = !!s.activeIntent && nlu.intent === s.activeIntent && nlu.confidence >= CONFIRM_CONFIDENCE;
+    const confident = words && (nlu.confidence >= MIN_CONFIDENCE || sameTopic) && nlu.intent !== 'out_of_scope';
 
     // An answer to the question asked, or a correction of the current topic ("不对,是M码").
     if (payloadIntent === null && active && s.activeIntent && relevant.length) {
       const strongOther = confident && nlu.intent !== s.activeIntent && nlu.confidence >= SWITCH_CONFIDENCE && !SMALL_TALK.has(nlu.intent);
-      const answersQuestion = !!s.awaiting && (extracted[s.awaiting as keyof ExtractedSlots] !== undefined || relevant.length > 0);
-      if (answersQuestion || !strongOther || elliptical(text, nlu.entities)) return this.handle(t, s.activeIntent, extracted, false);
+      const answersQuestion = !!s.awaiting && ASKED_BY[s.awaiting]?.some((n) => extracted[n] !== undefined) === true;
+      if (answersQuestion || !strongOther || elliptical(text, nlu.entities) || isCorrection(text)) {
+        return this.handle(t, s.activeIntent, extracted, false);
+      }
     }
-    // A choice from a list offered ("第二个", a tapped order number) or an answer to "which product?".
+    // A choice from a list offered ("第二个", "ok and the first one?", a tapped number).
+    if (payloadIntent === null && s.activeIntent && (s.context.offeredOrders?.length || s.context.offeredProducts?.length) && (ordinal(text) !== null || (s.awaiting && (extracted.order_number !== undefined || /^P\d+$/i.test(text))))) {
+      return this.handle(t, s.activeIntent, extracted, false);
+    }
+    // An answer to "which product?" or "why?".
     if (payloadIntent === null && s.activeIntent && s.awaiting && !confident && (s.context.offeredOrders?.length || s.context.offeredProducts?.length || s.awaiting === 'reason' || s.awaiting === 'product_query' || s.awaiting === 'change')) {
       return this.handle(t, s.activeIntent, extracted, false);
     }
@@ -127,6 +161,10 @@ export class DialogueEngine {
       return this.handle(t, intent, extracted, true);
     }
 
+    // "Tide 极简跑步鞋多少钱": a price question about a product is about the product.
+    if (words && asksPrice(text) && (extracted.product_query !== undefined || t.input.page.productId || s.lastProductId)) {
+      return this.handle(t, 'product_info', extracted, true);
+    }
     // Not understood while waiting for an answer: ask again (the question stays open).
     if (s.activeIntent && s.awaiting && s.awaiting !== 'confirm') {
       t.intent = s.activeIntent;
@@ -143,7 +181,10 @@ export class DialogueEngine {
     }
     // Not understood: the knowledge base may still know, then a guess to confirm, then apologies.
     t.intent = nlu.intent;
-    if (words && (await answerFromKnowledge(t))) {
+    const guessed = nlu.ranking.find((r) => r.intent !== 'out_of_scope' && BY_INTENT.has(r.intent));
+    const plausible = !!guessed && guessed.confidence >= CONFIRM_CONFIDENCE && s.misunderstandings === 0;
+    // With a plausible guess to confirm, an article must match clearly to be preferred.
+    if (words && (await answerFromKnowledge(t, plausible ? { minScore: 0.6 } : {}))) {
       t.intent = 'faq';
       return;
     }
@@ -192,7 +233,8 @@ export class DialogueEngine {
     if (switching || fresh) s.context = { ...s.context, ...(switching ? { offeredOrders: [], offeredProducts: [] } : {}) };
     if (!switching && merge.corrected.length && s.awaiting !== merge.corrected[0]) {
       const name = merge.corrected[0];
-      await t.reply('dialogue.slot_corrected', { value: String(s.slots[name]) });
+      const value = String(s.slots[name]);
+      await t.reply('dialogue.slot_corrected', { value: name === 'colour' ? colourName(value, t.lang) : value });
     }
     await handler.handle(t);
     await this.resume(t);
@@ -217,6 +259,17 @@ export class DialogueEngine {
   }
 }
 
+/** The slots that answer each question the bot asks. */
+const ASKED_BY: Record<string, (keyof ExtractedSlots)[]> = {
+  order_number: ['order_number', 'tracking_number'],
+  phone_tail: ['phone_tail', 'email'],
+  size: ['size', 'colour', 'storage'],
+  change: ['size', 'colour', 'storage', 'quantity'],
+  height_cm: ['height_cm', 'weight_kg', 'size'],
+  product_query: ['product_query'],
+  reason: ['reason'],
+};
+
 const ASK_KEYS: Record<string, string> = {
   height_cm: 'ask.height_weight',
   size: 'ask.size_colour',
@@ -229,7 +282,7 @@ const ASK_KEYS: Record<string, string> = {
  * the topic whatever the classifier makes of it.
  */
 export function elliptical(text: string, entities: readonly { start: number; end: number }[]): boolean {
-  if (/^(what|how) about\b|^and\b|^那|呢[?？]?$|は[?？]?$|の方は[?？]?$|^(also|or)\b/i.test(text.trim())) return true;
+  if (/^(what|how) about\b|^and\b|^那|呢[?？]?$|は[?？]?$|の方は[?？]?$/i.test(text.trim())) return true;
   let rest = '';
   let at = 0;
   for (const e of [...entities].sort((a, b) => a.start - b.start)) {

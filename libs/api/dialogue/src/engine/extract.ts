@@ -23,6 +23,12 @@ export type ExtractedSlots = Partial<Record<SlotName, SlotValue>>;
 
 const first = (entities: NluEntity[], type: NluEntity['type']) => entities.find((e) => e.type === type);
 
+const JA_COLOURS: Record<string, string> = {
+  黒: 'black', ブラック: 'black', 白: 'white', ホワイト: 'white', 赤: 'red', レッド: 'red', 青: 'blue', ブルー: 'blue',
+  紺: 'navy', ネイビー: 'navy', 灰: 'grey', グレー: 'grey', 茶: 'brown', ブラウン: 'brown', 緑: 'green', グリーン: 'green',
+  ピンク: 'pink', ベージュ: 'beige', シルバー: 'silver',
+};
+
 /** An order number typed on its own, e.g. "KF100123" or "100123" while the bot asked for one. */
 const BARE_ORDER_RE = /^[#＃\s]*([A-Za-z]{0,4}\d{5,20})[\s.。!！]*$/;
 const FOUR_DIGITS_RE = /(?:^|\D)(\d{4})(?:\D|$)/;
@@ -32,7 +38,7 @@ const FOUR_DIGITS_RE = /(?:^|\D)(\d{4})(?:\D|$)/;
  * gives colour and storage) plus what only makes sense as an answer to the question the bot asked
  * (four bare digits answer "the last four digits of your phone", a bare number answers "your order number").
  */
-export function extractSlots(text: string, nlu: NluResult, awaiting: Awaiting): ExtractedSlots {
+export function extractSlots(text: string, nlu: NluResult, awaiting: Awaiting, sizing = false): ExtractedSlots {
   const e = nlu.entities;
   const out: ExtractedSlots = {};
   const order = first(e, 'order_number');
@@ -75,6 +81,25 @@ export function extractSlots(text: string, nlu: NluResult, awaiting: Awaiting): 
   if (awaiting === 'phone_tail' && !out.phone_tail && !out.email) {
     const m = FOUR_DIGITS_RE.exec(t);
     if (m && t.replace(/\D/g, '').length <= 11) out.phone_tail = m[1];
+  }
+  // "白はありますか" / "黒のM": one-character colours the entity extractor leaves alone (明白 is not white).
+  if (!out.colour && sizing) {
+    const m = /(黒|白|赤|青|紺|灰|茶|緑|ピンク|グレー|ネイビー|ベージュ|ブラウン|シルバー|ホワイト|ブラック|レッド|ブルー|グリーン)(?:色)?(?=は|の|が|で|を|も|あり|って|$|[?？、,])/.exec(t);
+    if (m) out.colour = JA_COLOURS[m[1]];
+  }
+  // In a talk about sizes, a bare "M" or "xl" in a short message is a size ("navy, M").
+  if (!out.size && (sizing || awaiting === 'size') && t.length <= 24) {
+    const m = /(?:^|[\s,，、/])(XXS|XS|S|M|L|XL|XXL|XXXL|2XL|3XL)(?=$|[\s,，、/.!?？!码號号サイズ])/.exec(t) ?? /(?:^|[\s,，、/])(xxs|xs|xl|xxl|xxxl)(?=$|[\s,，、/.!?？!])/i.exec(t);
+    if (m) out.size = m[1].toUpperCase();
+  }
+  // "I normally wear a 42", "平时穿42的", "普段は42です".
+  if (!out.size) {
+    const m = /(?:wear|wearing|穿|履いて|普段は?)\D{0,8}?(3[4-9]|4[0-8])(?:\.5)?(?!\d)/i.exec(t);
+    if (m) out.size = m[1];
+  }
+  if (!out.size && (sizing || awaiting === 'size') && t.length <= 48) {
+    const m = /(?<![\d.])(3[4-9]|4[0-8])(?:\.5)?(?![\d.])(?!\s*(件|个|元|块|cm|kg|斤|岁|天|日|円|%|歳|分|号店))/i.exec(t);
+    if (m) out.size = m[1];
   }
   // "那43呢" / "43的呢" / "42は?": a shoe size on its own in a follow-up.
   if (!out.size) {

@@ -35,7 +35,14 @@ export async function resolveOrder(t: Turn, opts: OrderFlowOptions = {}): Promis
 
   if (!number && ctx.offeredOrders?.length) {
     const i = ordinal(t.text);
-    if (i !== null && ctx.offeredOrders[i]) number = ctx.offeredOrders[i];
+    const pick = i === null ? undefined : i < 0 ? ctx.offeredOrders.at(-1) : ctx.offeredOrders[i];
+    if (pick) number = pick;
+  }
+  if (!number && typeof t.slots['tracking_number'] === 'string') {
+    // "tracking for KF101149" or a carrier's number: the shipment names its order.
+    const shipments = await commerce.trackShipment(t.slots['tracking_number'] as string);
+    if (shipments[0]) number = shipments[0].orderNumber;
+    else if (/^[A-Z]{0,4}\d{5,}$/.test(t.slots['tracking_number'] as string)) number = t.slots['tracking_number'] as string;
   }
   if (!number && t.input.page.orderId) number = t.input.page.orderId;
   if (!number && customer && typeof t.slots['date_from'] === 'string') {
@@ -49,7 +56,14 @@ export async function resolveOrder(t: Turn, opts: OrderFlowOptions = {}): Promis
   }
   if (!number && t.state.lastOrderNumber && (refersBack(t.text) || !refersToPurchase(t.text))) number = t.state.lastOrderNumber;
   if (!number && customer) {
-    const recent = await commerce.ordersOfCustomer(customer, { limit: 5 });
+    let recent = await commerce.ordersOfCustomer(customer, { limit: 5 });
+    // "先日買ったランニングシューズ": the orders with that product, when the product is named.
+    const query = typeof t.slots['product_query'] === 'string' ? (t.slots['product_query'] as string) : null;
+    if (query && recent.length > 1) {
+      const ids = new Set((await commerce.findProducts(query, { limit: 50 })).map((p) => p.id));
+      const withIt = recent.filter((o) => o.items.some((i) => ids.has(i.productId)));
+      if (withIt.length) recent = withIt;
+    }
     const likely = recent.filter(opts.prefer ?? ((o) => OPEN.has(o.status)));
     if (recent.length === 1) number = recent[0].number;
     else if (likely.length === 1) number = likely[0].number;
@@ -71,7 +85,6 @@ export async function resolveOrder(t: Turn, opts: OrderFlowOptions = {}): Promis
   if (!(await mayAccess(t, order))) return null;
   t.setSlot('order_number', order.number);
   t.state.lastOrderNumber = order.number;
-  t.state.context = { ...t.state.context, offeredOrders: [] };
   if (t.state.awaiting === 'order_number' || t.state.awaiting === 'phone_tail') t.state.awaiting = null;
   return order;
 }

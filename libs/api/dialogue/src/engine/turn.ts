@@ -7,7 +7,7 @@ import type { Money, TemplateVariables } from '../templates/template-renderer';
 import type { TemplateLocale } from '../templates/template.schemas';
 import type { DialogueState, SlotValue } from '../state/slots';
 import type { ContactProfile } from '../profile/contact-profile';
-import { formatMoney } from '@kefu/api/commerce';
+import { formatMoney as formatLocaleMoney } from '../templates/template-renderer';
 import { colourName, Lang, langOf, statusLabel, variantLabel } from './vocab';
 
 /** Why the bot hands a conversation to a human (the fixed list reports use). */
@@ -145,8 +145,9 @@ export class Turn {
     return { amountMinor, currency };
   }
 
+  /** Money as the templates format it for this locale (CN¥788.97, ¥788.97). */
   formatMoney(amountMinor: number, currency: string): string {
-    return formatMoney(amountMinor, currency);
+    return formatLocaleMoney({ amountMinor, currency }, this.input.locale);
   }
 
   productName(p: CommerceProduct): string {
@@ -162,7 +163,7 @@ export class Turn {
       orderNumber: order.number,
       status: statusLabel(ship && order.status === 'shipped' ? ship.status : order.status, this.lang),
       items: order.items.map((i) => ({ name: i.name, quantity: i.quantity })),
-      total: formatMoney(order.total, order.currency),
+      total: this.formatMoney(order.total, order.currency),
       ...(ship?.carrier ? { carrier: ship.carrier } : {}),
       ...(ship?.trackingNumber ? { trackingNumber: ship.trackingNumber } : {}),
       ...(ship?.eta && ship.status !== 'delivered' ? { eta: fmt(ship.eta) } : {}),
@@ -172,8 +173,8 @@ export class Turn {
   productCard(p: CommerceProduct, availability?: string): ReplyCard {
     const price =
       p.priceFrom === p.priceTo
-        ? formatMoney(p.priceFrom, p.currency)
-        : `${formatMoney(p.priceFrom, p.currency)} – ${formatMoney(p.priceTo, p.currency)}`;
+        ? this.formatMoney(p.priceFrom, p.currency)
+        : `${this.formatMoney(p.priceFrom, p.currency)} – ${this.formatMoney(p.priceTo, p.currency)}`;
     const attributes: Record<string, string> = {};
     const labels = { zh: ['颜色', '尺码'], en: ['Colours', 'Sizes'], ja: ['カラー', 'サイズ'] }[this.lang];
     if (p.colours.length) attributes[labels[0]] = p.colours.map((c) => colourName(c, this.lang)).join(this.lang === 'en' ? ', ' : '、');

@@ -86,8 +86,10 @@ export function yesNo(text: string): boolean | null {
   if (!t || t.length > 12) return null;
   if (YES.has(t)) return true;
   if (NO.has(t)) return false;
-  if (/^(是的?|对|好的?|嗯+|可以|确认|yes|yeah|sure|ok(ay)?|はい|お願い)/.test(t) && !/不|没|no|いいえ/.test(t)) return true;
-  if (/^(不(是|要|用|对)|no(pe)?|いいえ|違)/.test(t)) return false;
+  // "いえ、やっぱり結構です" / "好的,谢谢" start with the answer; "好吧,那我再等等" does not.
+  const raw = text.trim();
+  if (/^(是的|是|对的|对|好的|嗯+|可以|确认|确定|yes|yeah|yep|sure|ok|okay|はい|お願いします)(?:[\s,，、.。!！~]|$)/i.test(raw)) return true;
+  if (/^(不是|不用|不要|不对|不了|不需要|算了|no|nope|nah|いいえ|いえ|違います|結構です|けっこうです)(?:[\s,，、.。!！~]|$)/i.test(raw)) return false;
   return null;
 }
 
@@ -112,16 +114,34 @@ export function refersToPurchase(text: string): boolean {
 }
 
 const ORDINALS: [RegExp, number][] = [
-  [/^(第一个|第一|1$|①|first|the first|1st|最初|一つ目|1つ目|一番目)/i, 0],
-  [/^(第二个|第二|2$|②|second|the second|2nd|二つ目|2つ目|二番目)/i, 1],
-  [/^(第三个|第三|3$|③|third|the third|3rd|三つ目|3つ目|三番目)/i, 2],
+  [/(第一个|第一|^1$|①|\bfirst\b|\b1st\b|最初|一つ目|1つ目|一番目|一番上)/i, 0],
+  [/(第二个|第二|^2$|②|\bsecond\b|\b2nd\b|二つ目|2つ目|二番目)/i, 1],
+  [/(第三个|第三|^3$|③|\bthird\b|\b3rd\b|三つ目|3つ目|三番目)/i, 2],
+  [/(最后一个|\blast one\b|最後)/i, -1],
 ];
-/** "第二个" / "the second" / "2": an index into choices offered, or null. */
+/** "第二个" / "ok and the first one?" / "2": an index into choices offered (-1 the last), or null. */
 export function ordinal(text: string): number | null {
   const t = text.trim();
-  if (t.length > 14) return null;
+  if (t.length > 30) return null;
   for (const [re, i] of ORDINALS) if (re.test(t)) return i;
   return null;
+}
+
+/** "不对,是S码" / "no, I meant L" / "いえ、Lです": a correction of what was said before. */
+export function isCorrection(text: string): boolean {
+  return /^(不对|不是|错了|搞错|我说错|更正|no[,，\s]|nope|sorry,? i meant|i meant|actually|いえ|いいえ|違います|ではなく|間違)/i.test(text.trim());
+}
+
+/** "多少钱" / "how much" / "いくら": a price question. */
+export function asksPrice(text: string): boolean {
+  return /(多少钱|价格|价钱|几块|什么价|how much|price|cost|いくら|値段|価格)/i.test(text);
+}
+
+/** A reason given with the request itself ("退货,尺码不合适", "the screen keeps freezing"). */
+const REASON_RE =
+  /(因为|由于|不合适|太大|太小|偏大|偏小|质量|瑕疵|破了|坏了|开胶|掉色|起球|有问题|不喜欢|发错|少发|漏发|不想要|买错|\bbecause\b|\bsince\b|broken|broke|(do|does)n'?t fit|(do|does) not fit|not fit|too (small|big|large|tight|loose)|damaged|defect|faulty|freez|stopped working|wrong (size|item|colou?r)|changed my mind|don'?t (like|need)|合わない|大きすぎ|小さすぎ|壊れ|不良|傷|汚れ|間違|イメージと違)/i;
+export function reasonIn(text: string): boolean {
+  return REASON_RE.test(text);
 }
 
 export const COLOUR_NAMES: Record<string, Record<Lang, string>> = {

@@ -5,7 +5,7 @@ import type { Handler } from './handler';
  * Answers from the knowledge base when an article matches well enough (score at or above the
  * admin's threshold). Returns false when none does.
  */
-export async function answerFromKnowledge(t: Turn, opts: { productId?: string } = {}): Promise<boolean> {
+export async function answerFromKnowledge(t: Turn, opts: { productId?: string; minScore?: number } = {}): Promise<boolean> {
   const hits = await t.deps.knowledge.search(t.text, {
     locale: t.input.locale,
     region: t.input.region ?? undefined,
@@ -13,13 +13,16 @@ export async function answerFromKnowledge(t: Turn, opts: { productId?: string } 
     limit: 3,
     fallbackLocales: false,
   });
-  const best = hits.find((h) => h.answerable);
+  const best = hits.find((h) => h.answerable && h.score >= (opts.minScore ?? 0));
   if (!best) return false;
   const article = await t.deps.knowledge.getArticle(best.articleId);
   t.say(article.answer);
   t.state.awaiting = null;
   return true;
 }
+
+/** An article beats the intent's own template only when it matches this well (0..1). */
+const POLICY_ARTICLE_SCORE = 0.6;
 
 /** Default variables of the policy templates (the shop's admin edits the texts). */
 const POLICY_VARS = {
@@ -56,8 +59,8 @@ export const policy: Handler = {
   slots: ['order_number', 'product_query'],
   async handle(t) {
     t.state.awaiting = null;
-    if (await answerFromKnowledge(t)) return;
-    t.unknown = 'no_article';
+    // The intent is known and has its own answer: an article must match clearly to be preferred.
+    if (await answerFromKnowledge(t, { minScore: POLICY_ARTICLE_SCORE })) return;
     await t.reply(t.intent, POLICY_VARS);
   },
 };
@@ -97,9 +100,18 @@ export const privacy: Handler = {
   intents: ['data_privacy_request', 'delete_account'],
   slots: [],
   async handle(t) {
+    if (t.intent === 'delete_account') {
+      // Closing an account cannot be undone: confirm, then a colleague checks the identity.
+      await t.confirm('delete_account', {}, { action: 'delete_account' });
+      return;
+    }
     await t.reply(t.intent);
     // Identity checks and erasure are done by the compliance team.
-    if (t.intent === 'data_privacy_request') t.handOff('policy');
+    t.handOff('policy');
+  },
+  async confirmed(t) {
+    await t.reply('handoff.transfer');
+    t.handOff('policy');
   },
 };
 

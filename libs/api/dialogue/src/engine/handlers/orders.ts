@@ -64,7 +64,7 @@ async function offerCompensation(t: Turn, order: CommerceOrder, severity: 'minor
 
 export const trackOrder: Handler = {
   intents: ['track_order'],
-  slots: ['order_number', 'phone_tail', 'email', 'date_from', 'date_to'],
+  slots: ['order_number', 'tracking_number', 'phone_tail', 'email', 'date_from', 'date_to'],
   async handle(t) {
     const order = await resolveOrder(t);
     if (order) await answerShipment(t, order);
@@ -82,7 +82,7 @@ export const shipmentException: Handler = {
 
 export const trackRefund: Handler = {
   intents: ['track_refund'],
-  slots: ['order_number', 'phone_tail', 'email', 'date_from', 'date_to'],
+  slots: ['order_number', 'tracking_number', 'phone_tail', 'email', 'date_from', 'date_to'],
   async handle(t) {
     const order = await resolveOrder(t, { prefer: (o) => o.status === 'returned' || o.status === 'cancelled' });
     if (!order) return;
@@ -103,7 +103,7 @@ export const trackRefund: Handler = {
 
 export const cancelOrder: Handler = {
   intents: ['cancel_order'],
-  slots: ['order_number', 'phone_tail', 'email', 'date_from', 'date_to'],
+  slots: ['order_number', 'tracking_number', 'phone_tail', 'email', 'date_from', 'date_to'],
   async handle(t) {
     const order = await resolveOrder(t, { prefer: (o) => ['pending_payment', 'paid', 'processing'].includes(o.status) });
     if (!order) return;
@@ -154,7 +154,7 @@ export const changeAddress: Handler = {
   intents: ['change_shipping_address'],
   slots: ['order_number', 'phone_tail', 'email', 'date_from', 'date_to', 'reason'],
   async handle(t) {
-    const order = await resolveOrder(t, { prefer: (o) => ['pending_payment', 'paid', 'processing'].includes(o.status) });
+    const order = await resolveOrder(t, { prefer: (o) => ['pending_payment', 'paid', 'processing', 'shipped'].includes(o.status) });
     if (!order) return;
     const ship = latest(order);
     if (order.status === 'delivered' || (ship && ship.shippedAt)) {

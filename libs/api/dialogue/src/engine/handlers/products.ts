@@ -1,7 +1,7 @@
 import { adviseSize, Cart, CommerceProduct, CommerceStockLine } from '@kefu/api/commerce';
 import type { QuickReply } from '../../templates/reply';
 import { Turn } from '../turn';
-import { colourName, ordinal } from '../vocab';
+import { asksPrice, colourName, ordinal } from '../vocab';
 import type { Handler } from './handler';
 import { answerFromKnowledge } from './info';
 
@@ -17,7 +17,8 @@ export async function resolveProduct(t: Turn, opts: { ask: boolean } = { ask: tr
   let id: string | null = null;
   if (offered?.length) {
     const i = ordinal(t.text);
-    if (i !== null && offered[i]) id = offered[i];
+    const pick = i === null ? undefined : i < 0 ? offered.at(-1) : offered[i];
+    if (pick) id = pick;
     const byPayload = offered.find((p) => p === t.text.trim().toUpperCase());
     if (byPayload) id = byPayload;
   }
@@ -27,7 +28,7 @@ export async function resolveProduct(t: Turn, opts: { ask: boolean } = { ask: tr
     const pageProduct = t.input.page.productId ? await commerce.getProduct(t.input.page.productId) : null;
     if (pageProduct && matches(pageProduct, query)) id = pageProduct.id;
     else {
-      const found = await commerce.findProducts(query, { limit: 5 });
+      const found = await searchProducts(t, query);
       if (!found.length && opts.ask && !t.input.page.productId && !t.state.lastProductId) {
         await t.reply('product.not_found', { query });
         await t.ask('product_query', 'ask.product');
@@ -55,9 +56,30 @@ export async function resolveProduct(t: Turn, opts: { ask: boolean } = { ask: tr
   }
   t.state.lastProductId = product.id;
   t.productId = product.id;
-  t.state.context = { ...t.state.context, offeredProducts: [] };
   if (t.state.awaiting === 'product_query') t.state.awaiting = null;
   return product;
+}
+
+/**
+ * Products for the words the shopper used: the catalogue search for the product word (singular too:
+ * "hoodies"), then narrowed to those whose names share the most other words with the message
+ * ("the Tide Minimal Running Shoes" → that one product, not every running shoe).
+ */
+async function searchProducts(t: Turn, query: string): Promise<CommerceProduct[]> {
+  const { commerce } = t.deps;
+  let found = await commerce.findProducts(query, { limit: 20 });
+  if (!found.length && /s$/i.test(query)) found = await commerce.findProducts(query.replace(/(es|s)$/i, ''), { limit: 20 });
+  if (found.length <= 1) return found;
+  const said = t.text.toLowerCase();
+  const score = (p: CommerceProduct) =>
+    new Set(
+      [p.names['zh-CN'], p.names.en, p.names.ja]
+        .flatMap((n) => n.toLowerCase().split(/\s+/))
+        .filter((w) => w.length >= 2 && said.includes(w)),
+    ).size;
+  const scored = found.map((p) => ({ p, s: score(p) })).sort((a, b) => b.s - a.s);
+  const top = scored[0].s;
+  return scored.filter((x) => x.s === top).map((x) => x.p).slice(0, 5);
 }
 
 function matches(p: CommerceProduct, query: string): boolean {
@@ -127,10 +149,23 @@ export const stockQuery: Handler = {
         cards: [t.productCard(product, availability(t, true))],
       });
     } else {
-      await t.reply('stock_query.out_of_stock', { product: name, variant, restock_date: new Date(t.input.now.getTime() + 7 * 86_400_000) });
+      await t.reply('stock_query.out_of_stock', {
+        product: name,
+        variant,
+        restock_date: new Date(t.input.now.getTime() + 7 * 86_400_000),
+        options: inStockOptions(t, lines) || '-',
+      });
     }
   },
 };
+
+/** "白色、藏青色、M、L": the colours and sizes still in stock. */
+function inStockOptions(t: Turn, lines: CommerceStockLine[]): string {
+  const avail = lines.filter((l) => l.available > 0);
+  const colours = [...new Set(avail.map((l) => l.colour).filter(Boolean) as string[])].map((c) => colourName(c, t.lang));
+  const sizes = [...new Set(avail.map((l) => l.size ?? l.storage).filter(Boolean) as string[])];
+  return t.list([...colours, ...sizes]);
+}
 
 function availability(t: Turn, inStock: boolean): string {
   return inStock ? { zh: '有货', en: 'In stock', ja: '在庫あり' }[t.lang] : { zh: '缺货', en: 'Out of stock', ja: '在庫切れ' }[t.lang];
@@ -141,7 +176,13 @@ export const productInfo: Handler = {
   slots: [...PRODUCT_SLOTS],
   async handle(t) {
     const product = await resolveProduct(t, { ask: false });
-    if (await answerFromKnowledge(t, { productId: product?.id })) {
+    // "does it come in blue with 256GB?" is a stock question about the product.
+    if (product && (t.extracted['colour'] || t.extracted['size'] || t.extracted['storage'])) {
+      t.intent = 'stock_query';
+      return stockQuery.handle(t);
+    }
+    // The product's own facts answer a price question; an article must match clearly to win otherwise.
+    if (!(product && asksPrice(t.text)) && (await answerFromKnowledge(t, { productId: product?.id, minScore: product ? 0.6 : 0 }))) {
       if (product) t.replies[t.replies.length - 1].cards = [t.productCard(product)];
       return;
     }
@@ -149,7 +190,7 @@ export const productInfo: Handler = {
       const name = t.productName(product);
       const price = product.priceFrom === product.priceTo ? t.formatMoney(product.priceFrom, product.currency) : `${t.formatMoney(product.priceFrom, product.currency)} – ${t.formatMoney(product.priceTo, product.currency)}`;
       const material = typeof product.attributes['material'] === 'string' ? (product.attributes['material'] as string) : null;
-      await t.reply('product_info.summary', { product: name, price, brand: product.brand, material: material ?? '-' }, { cards: [t.productCard(product)] });
+      await t.reply(material ? 'product_info.summary' : 'product_info.summary_plain', { product: name, price, brand: product.brand, material: material ?? '' }, { cards: [t.productCard(product)] });
       t.unknown = 'no_article';
       return;
     }
@@ -199,7 +240,10 @@ export const promotionRules: Handler = {
       const minor = Math.round((t.slots['money'] as number) * 100);
       cart = { currency: 'CNY', lines: [{ sku: 'cart', unitPrice: minor, quantity: 1, storeId: 'main', category: 'general' }] };
     }
-    if (t.intent === 'coupon_issue' && (await answerFromKnowledge(t))) return;
+    if (t.intent === 'coupon_issue') {
+      if (!(await answerFromKnowledge(t))) await t.reply('coupon_issue');
+      return;
+    }
     if (!cart) {
       if (await answerFromKnowledge(t)) return;
       await t.ask('product_query', 'promotion_rules.ask');

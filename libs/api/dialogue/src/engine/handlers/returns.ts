@@ -1,16 +1,27 @@
 import { CommerceOrder, CommerceOrderItem, DEFAULT_RETURN_POLICY } from '@kefu/api/commerce';
 import { resolveOrder } from '../order-flow';
 import { Turn } from '../turn';
-import { statusLabel } from '../vocab';
+import { reasonIn, statusLabel } from '../vocab';
 import type { Handler } from './handler';
 import { cancelOrder } from './orders';
 
-const RETURN_SLOTS = ['order_number', 'phone_tail', 'email', 'date_from', 'date_to', 'reason', 'product_query'] as const;
+const RETURN_SLOTS = ['order_number', 'tracking_number', 'phone_tail', 'email', 'date_from', 'date_to', 'reason', 'product_query'] as const;
+const WINDOW_MS = DEFAULT_RETURN_POLICY.windowDays * 86_400_000;
 
-/** The item the shopper means: one named in the message, else the order's first. */
+/**
+ * The item the shopper means: the line whose name shares the most words with what they wrote
+ * ("the Aster slides" → Aster Light Slides, not Tide Classic Slides), else the order's first.
+ */
 function pickItem(t: Turn, order: CommerceOrder): CommerceOrderItem | undefined {
-  const q = typeof t.slots['product_query'] === 'string' ? (t.slots['product_query'] as string).toLowerCase() : null;
-  return (q && order.items.find((i) => i.name.toLowerCase().includes(q))) || order.items[0];
+  const said = `${t.text} ${t.slots['item_hint'] ?? ''} ${t.slots['product_query'] ?? ''}`.toLowerCase();
+  let best: CommerceOrderItem | undefined;
+  let bestScore = 0;
+  for (const item of order.items) {
+    const words = item.name.toLowerCase().split(/[\s&]+/).filter((w) => w.length >= 3);
+    const score = words.filter((w) => said.includes(w) || said.includes(w.replace(/s$/, ''))).length;
+    if (score > bestScore) [best, bestScore] = [item, score];
+  }
+  return best ?? order.items[0];
 }
 
 /** An order that has not left yet is cancelled, not returned. */
@@ -31,15 +42,18 @@ async function notDeliveredYet(t: Turn, order: CommerceOrder): Promise<boolean> 
 }
 
 async function startReturn(t: Turn, kind: 'return' | 'exchange'): Promise<void> {
+  // What the shopper first said about the item ("the Aster slides"), for when the order comes later.
+  if (t.slots['item_hint'] === undefined) t.setSlot('item_hint', t.text.slice(0, 120));
   const order = await resolveOrder(t, {
-    prefer: (o) => o.status === 'delivered',
+    // Delivered and still inside the return window.
+    prefer: (o) => o.status === 'delivered' && !!o.shipments[0]?.deliveredAt && t.input.now.getTime() - o.shipments[0].deliveredAt.getTime() <= WINDOW_MS,
     askKey: kind === 'exchange' ? 'ask.order_number' : t.intent === 'get_refund' ? 'get_refund' : 'return_item',
   });
   if (!order) return;
   if (await notDeliveredYet(t, order)) return;
   // Outside the return window: say so before asking anything else.
   const delivered = order.shipments[0]?.deliveredAt;
-  if (delivered && t.input.now.getTime() - delivered.getTime() > DEFAULT_RETURN_POLICY.windowDays * 86_400_000) {
+  if (delivered && t.input.now.getTime() - delivered.getTime() > WINDOW_MS) {
     t.outcome = 'refused';
     t.state.awaiting = null;
     await t.reply('return_item.refused', { order_number: order.number, reason: refusal(t, 'outside_return_window') });
@@ -47,6 +61,8 @@ async function startReturn(t: Turn, kind: 'return' | 'exchange'): Promise<void> 
   }
   const item = pickItem(t, order);
   const exchangeFor = kind === 'exchange' ? { colour: t.slots['colour'] as string | undefined, size: t.slots['size'] as string | undefined } : undefined;
+  // "我要退货,尺码不合适": the reason came with the request.
+  if (kind === 'return' && typeof t.slots['reason'] !== 'string' && reasonIn(t.text)) t.setSlot('reason', t.text.slice(0, 200));
   const missing = kind === 'exchange' ? !exchangeFor?.colour && !exchangeFor?.size : typeof t.slots['reason'] !== 'string';
   if (missing) {
     // Before asking anything: an item already being returned is not returned twice.
