@@ -110,6 +110,13 @@ export class DialogueEngine {
       }
       s.awaiting = null;
       s.context = { ...s.context, pending: null };
+      // "您是想查询物流吗?" answered with the order number itself: that is a yes.
+      if (pending.action === 'intent') {
+        const early = extractSlots(text, nlu, 'order_number');
+        if (early.order_number !== undefined || early.tracking_number !== undefined) {
+          return this.handle(t, String(pending.data?.['intent'] ?? ''), early, true);
+        }
+      }
     }
 
     const sizing = ['stock_query', 'size_advice', 'exchange_item', 'change_order', 'product_info'].includes(s.activeIntent ?? '') || ['stock_query', 'size_advice', 'exchange_item'].includes(nlu.intent);

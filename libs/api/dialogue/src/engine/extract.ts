@@ -106,6 +106,8 @@ export function extractSlots(text: string, nlu: NluResult, awaiting: Awaiting, s
     const m = /^(?:那|and|what about)?\s*(3[4-9]|4[0-8])(?:\.5)?\s*(?:码|號|号|サイズ|size)?\s*(?:的)?\s*(?:呢|は|吗)?\s*[?？]?$/i.exec(t);
     if (m || (awaiting === 'size' && /^(3[4-9]|4[0-8])(\.5)?$/.test(t))) out.size = (m ? t.match(/\d{2}(?:\.5)?/)?.[0] : t) as string;
   }
+  // "2つ目" / "第二个" chooses from a list; it is not a quantity.
+  if (out.quantity !== undefined && /^(第.|.つ目|\d+(st|nd|rd|th)|the (first|second|third))/i.test(t)) delete out.quantity;
   if (awaiting === 'reason' && t.length >= 2) out.reason = t.slice(0, 200);
   // A phone tail is also a bare 4-digit number, not an order number.
   return out;

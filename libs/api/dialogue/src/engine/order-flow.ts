@@ -33,7 +33,8 @@ export async function resolveOrder(t: Turn, opts: OrderFlowOptions = {}): Promis
   let number = typeof slot === 'string' ? slot : null;
   const customer = t.customerRef;
 
-  if (!number && ctx.offeredOrders?.length) {
+  // "ok and the first one?": a choice from the list offered wins over the order talked about.
+  if (t.extracted['order_number'] === undefined && ctx.offeredOrders?.length) {
     const i = ordinal(t.text);
     const pick = i === null ? undefined : i < 0 ? ctx.offeredOrders.at(-1) : ctx.offeredOrders[i];
     if (pick) number = pick;

@@ -139,7 +139,7 @@ export function asksPrice(text: string): boolean {
 
 /** A reason given with the request itself ("退货,尺码不合适", "the screen keeps freezing"). */
 const REASON_RE =
-  /(因为|由于|不合适|太大|太小|偏大|偏小|质量|瑕疵|破了|坏了|开胶|掉色|起球|有问题|不喜欢|发错|少发|漏发|不想要|买错|\bbecause\b|\bsince\b|broken|broke|(do|does)n'?t fit|(do|does) not fit|not fit|too (small|big|large|tight|loose)|damaged|defect|faulty|freez|stopped working|wrong (size|item|colou?r)|changed my mind|don'?t (like|need)|合わない|大きすぎ|小さすぎ|壊れ|不良|傷|汚れ|間違|イメージと違)/i;
+  /(因为|由于|不合适|太大|太小|偏大|偏小|质量|瑕疵|破了|坏了|开胶|掉色|起球|有问题|不喜欢|发错|少发|漏发|不想要|买错|怪味|异味|有味|臭|\bbecause\b|\bsince\b|broken|broke|(do|does)n'?t fit|(do|does) not fit|not fit|too (small|big|large|tight|loose)|damaged|defect|faulty|freez|stopped working|wrong (size|item|colou?r)|changed my mind|don'?t (like|need)|合わない|大きすぎ|小さすぎ|壊れ|不良|傷|汚れ|間違|イメージと違)/i;
 export function reasonIn(text: string): boolean {
   return REASON_RE.test(text);
 }

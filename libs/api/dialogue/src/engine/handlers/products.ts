@@ -5,6 +5,14 @@ import { asksPrice, colourName, ordinal } from '../vocab';
 import type { Handler } from './handler';
 import { answerFromKnowledge } from './info';
 
+const MATERIALS: Record<string, Record<'zh' | 'en' | 'ja', string>> = {
+  cotton: { zh: '纯棉', en: 'cotton', ja: 'コットン' },
+  polyester: { zh: '聚酯纤维', en: 'polyester', ja: 'ポリエステル' },
+  wool: { zh: '羊毛', en: 'wool', ja: 'ウール' },
+  denim: { zh: '牛仔布', en: 'denim', ja: 'デニム' },
+  leather: { zh: '皮革', en: 'leather', ja: 'レザー' },
+};
+
 const PRODUCT_SLOTS = ['product_query', 'colour', 'size', 'storage', 'quantity'] as const;
 
 /**
@@ -189,7 +197,8 @@ export const productInfo: Handler = {
     if (product) {
       const name = t.productName(product);
       const price = product.priceFrom === product.priceTo ? t.formatMoney(product.priceFrom, product.currency) : `${t.formatMoney(product.priceFrom, product.currency)} – ${t.formatMoney(product.priceTo, product.currency)}`;
-      const material = typeof product.attributes['material'] === 'string' ? (product.attributes['material'] as string) : null;
+      const raw = typeof product.attributes['material'] === 'string' ? (product.attributes['material'] as string) : null;
+      const material = raw ? (MATERIALS[raw.toLowerCase()]?.[t.lang] ?? raw) : null;
       await t.reply(material ? 'product_info.summary' : 'product_info.summary_plain', { product: name, price, brand: product.brand, material: material ?? '' }, { cards: [t.productCard(product)] });
       t.unknown = 'no_article';
       return;

@@ -62,7 +62,11 @@ async function startReturn(t: Turn, kind: 'return' | 'exchange'): Promise<void> 
   const item = pickItem(t, order);
   const exchangeFor = kind === 'exchange' ? { colour: t.slots['colour'] as string | undefined, size: t.slots['size'] as string | undefined } : undefined;
   // "我要退货,尺码不合适": the reason came with the request.
-  if (kind === 'return' && typeof t.slots['reason'] !== 'string' && reasonIn(t.text)) t.setSlot('reason', t.text.slice(0, 200));
+  if (kind === 'return' && typeof t.slots['reason'] !== 'string') {
+    const hint = typeof t.slots['item_hint'] === 'string' ? (t.slots['item_hint'] as string) : '';
+    if (reasonIn(t.text)) t.setSlot('reason', t.text.slice(0, 200));
+    else if (reasonIn(hint)) t.setSlot('reason', hint);
+  }
   const missing = kind === 'exchange' ? !exchangeFor?.colour && !exchangeFor?.size : typeof t.slots['reason'] !== 'string';
   if (missing) {
     // Before asking anything: an item already being returned is not returned twice.
