@@ -1,5 +1,6 @@
-// One Jest run for the whole API side. `unit` tests (*.spec.ts) talk to nothing; `integration`
-// tests (*.int-spec.ts) talk to the real PostgreSQL and Redis named by DATABASE_URL / REDIS_URL.
+// One Jest run for everything. `unit` tests (*.spec.ts) talk to nothing; `integration` tests
+// (*.int-spec.ts) talk to the real PostgreSQL and Redis named by DATABASE_URL / REDIS_URL; `admin`
+// runs the admin libraries' specs (services, pure helpers) with Angular's packages compiled.
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const moduleNameMapper = Object.fromEntries(
@@ -36,6 +37,18 @@ module.exports = {
   testTimeout: 30000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'admin',
+      testMatch: ['**/*.spec.ts'],
+      roots: ['<rootDir>/libs/admin'],
+      testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+      transform: { '^.+\\.(ts|m?js)$': transform['^.+\\.(ts|js)$'] },
+      // Angular and Transloco are published as ES modules: compile them too.
+      transformIgnorePatterns: ['/node_modules/(?!(@angular|@jsverse)/)'],
+      moduleFileExtensions: ['ts', 'mjs', 'js', 'json'],
+      setupFiles: ['<rootDir>/libs/admin/test-setup.ts'],
+    },
     {
       ...common,
       displayName: 'integration',

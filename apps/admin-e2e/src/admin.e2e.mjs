@@ -1,6 +1,7 @@
 // Browser end-to-end test of the admin console against a running Kefu API (which serves the built
 // admin at /admin). Signs in, finds the conversation that holds CONVERSATION_TEXT and checks that
-// its transcript shows that text, then analyses a text on the language engine page and sees its intent.
+// its transcript shows that text, then analyses a text on the language engine page and sees its intent,
+// and finds a reply template and opens it in the editor with its preview.
 //
 //   BASE_URL=http://127.0.0.1:3000 ADMIN_EMAIL=admin@example.com ADMIN_PASSWORD=... \
 //   CONVERSATION_TEXT='Where is my order?' node apps/admin-e2e/src/admin.e2e.mjs
@@ -17,6 +18,8 @@ const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 30_000);
 const MAX_TRANSCRIPTS_TO_SCAN = 10;
 /** Analysed on the language engine page (/nlu/try). */
 const NLU_TEXT = 'Where is my order 8812345678? It has been a week.';
+/** Looked up on the reply templates page (/templates); one of the shipped default templates. */
+const TEMPLATE_KEY = 'track_order.shipped';
 
 class TestFailure extends Error {}
 
@@ -125,6 +128,38 @@ async function run(page, { baseUrl, email, password, text }) {
   const name = (await intent.innerText()).trim();
   if (!name) throw new TestFailure('the language engine page showed an empty intent');
   console.log(`✓ the language engine reads ${JSON.stringify(NLU_TEXT)} as ${name}`);
+
+  // 5. The reply templates page lists the key; its English text opens in the editor with a preview.
+  await page.goto(`${admin}/templates?q=${encodeURIComponent(TEMPLATE_KEY)}`, {
+    waitUntil: 'domcontentloaded',
+  });
+  const row = page.locator(`[data-testid="dlg-template-row"][data-key="${TEMPLATE_KEY}"]:not([data-region])`);
+  try {
+    await row.waitFor({ timeout: TIMEOUT });
+  } catch {
+    const keys = await page.getByTestId('dlg-key').allInnerTexts();
+    throw new TestFailure(
+      `the reply templates page does not list ${TEMPLATE_KEY}; it lists ${JSON.stringify(keys.slice(0, 10))}`,
+    );
+  }
+  console.log(`✓ the reply templates page lists ${TEMPLATE_KEY}`);
+  await row.getByTestId('dlg-cell-en').click();
+  const editorKey = page.getByTestId('dlg-editor-key');
+  try {
+    await editorKey.waitFor({ timeout: TIMEOUT });
+    await page.getByTestId('dlg-preview').waitFor({ timeout: TIMEOUT });
+  } catch {
+    throw new TestFailure(`the template editor did not open on ${TEMPLATE_KEY} with a preview`);
+  }
+  const opened = (await editorKey.innerText()).trim();
+  if (opened !== TEMPLATE_KEY)
+    throw new TestFailure(`the editor opened ${JSON.stringify(opened)}, not ${TEMPLATE_KEY}`);
+  const preview = (await page.getByTestId('dlg-preview').innerText()).trim();
+  if (!preview || preview.includes('{order_number}')) {
+    throw new TestFailure(`the editor's preview did not fill in the variables: ${JSON.stringify(preview)}`);
+  }
+  console.log('✓ the template editor opens with a preview');
+  await page.getByTestId('dlg-editor-close').click();
 }
 
 async function main() {
@@ -163,7 +198,7 @@ async function main() {
 try {
   await main();
   console.log(
-    '\nadmin e2e: signs in, shows the transcript of the conversation and analyses a text\n1 passed, 0 failed',
+    '\nadmin e2e: signs in, shows the transcript of the conversation, analyses a text and opens a reply template\n1 passed, 0 failed',
   );
 } catch (err) {
   const reason = err instanceof TestFailure ? err.message : (err?.stack ?? String(err));

@@ -30,6 +30,10 @@ export const appRoutes: Routes = [
         path: 'knowledge',
         loadChildren: () => import('@kefu/admin/knowledge/feature').then((m) => m.knowledgeRoutes),
       },
+      {
+        path: 'templates',
+        loadChildren: () => import('@kefu/admin/dialogue/feature').then((m) => m.dialogueRoutes),
+      },
     ],
   },
   { path: '**', redirectTo: '' },

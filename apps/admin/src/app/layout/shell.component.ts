@@ -34,6 +34,10 @@ const PSYCHOLOGY_ICON =
 const MENU_BOOK_ICON =
   'M21 5c-1.11-.35-2.33-.5-3.5-.5-1.95 0-4.05.4-5.5 1.5-1.45-1.1-3.55-1.5-5.5-1.5S2.45 4.9 1 6v14.65c0 .25.25.5.5.5.1 0 .15-.05.25-.05C3.1 20.45 5.05 20 6.5 20c1.95 0 4.05.4 5.5 1.5 1.35-.85 3.8-1.5 5.5-1.5 1.65 0 3.35.3 4.75 1.05.1.05.15.05.25.05.25 0 .5-.25.5-.5V6c-.6-.45-1.25-.75-2-1zm0 13.5c-1.1-.35-2.3-.5-3.5-.5-1.7 0-4.15.65-5.5 1.5V8c1.35-.85 3.8-1.5 5.5-1.5 1.2 0 2.4.15 3.5.5v11.5z';
 
+/** Material Icons "quickreply" (Apache-2.0). */
+const QUICKREPLY_ICON =
+  'M22 4c0-1.1-.9-2-2-2H4c-1.1 0-1.99.9-1.99 2L2 22l4-4h9v-8h7V4zM22.5 16h-2.2l1.7-4h-5v6h2v5z';
+
 /** Only pages that work are listed; each needs its read permission. */
 const NAV: NavItem[] = [
   {
@@ -56,6 +60,13 @@ const NAV: NavItem[] = [
     label: 'knowledge.nav',
     permission: Permission.KnowledgeRead,
     iconPath: MENU_BOOK_ICON,
+  },
+  {
+    path: '/templates',
+    icon: 'quickreply',
+    label: 'dialogue.nav',
+    permission: Permission.DialogueRead,
+    iconPath: QUICKREPLY_ICON,
   },
 ];
 
