@@ -54,12 +54,27 @@ export async function createTestApp(
   };
 }
 
-/** Empties every table but the migrations log. */
+/**
+ * Empties every table but the migrations log. A worker of the app may still be finishing the
+ * previous test's message in its own transaction; TRUNCATE then loses a deadlock against it now and
+ * then, so it is tried again (PostgreSQL rolled it back, nothing was half done).
+ */
 export async function resetDatabase(db: DataSource): Promise<void> {
   const rows: { tablename: string }[] = await db.query(
     `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
   );
-  if (rows.length) await db.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  if (!rows.length) return;
+  const sql = `TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.query(sql);
+      return;
+    } catch (err) {
+      const code = (err as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (err as { code?: string }).code;
+      if (code !== '40P01' || attempt >= 5) throw err;
+      await new Promise((r) => setTimeout(r, 100 * attempt));
+    }
+  }
 }
 
 export async function waitFor<T>(probe: () => Promise<T> | T, { timeout = 10_000, interval = 25 } = {}): Promise<NonNullable<T>> {
