@@ -5,6 +5,7 @@ import { Commerce1764100000000 } from './1764100000000-commerce';
 import { Dialogue1764200000000 } from './1764200000000-dialogue';
 import { DialogueEngine1764300000000 } from './1764300000000-dialogue-engine';
 import { CommerceActions1764310000000 } from './1764310000000-commerce-actions';
+import { Channels1764400000000 } from './1764400000000-channels';
 
 /** Every migration in order. New ones are appended; landed ones are never edited. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Dialogue1764200000000,
   DialogueEngine1764300000000,
   CommerceActions1764310000000,
+  Channels1764400000000,
 ];

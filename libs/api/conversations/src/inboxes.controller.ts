@@ -15,31 +15,31 @@ export class InboxesController {
   @Get()
   @RequirePermissions(Permission.InboxesRead)
   async list(@Req() req: WithUser): Promise<InboxDto[]> {
-    return (await this.inboxes.list()).map((i) => toInboxDto(i, canManage(req)));
+    return (await this.inboxes.list()).map((i) => toInboxDto(i, { manage: canManage(req) }));
   }
 
   @Get(':id')
   @RequirePermissions(Permission.InboxesRead)
   async get(@Param('id') id: string, @Req() req: WithUser): Promise<InboxDto> {
-    return toInboxDto(await this.inboxes.get(id), canManage(req));
+    return toInboxDto(await this.inboxes.get(id), { manage: canManage(req) });
   }
 
   @Post()
   @RequirePermissions(Permission.InboxesManage)
   async create(@Body() body: unknown): Promise<InboxDto> {
-    return toInboxDto(await this.inboxes.create(body), true);
+    return toInboxDto(await this.inboxes.create(body), { manage: true, reveal: true });
   }
 
   @Patch(':id')
   @RequirePermissions(Permission.InboxesManage)
   async update(@Param('id') id: string, @Body() body: unknown): Promise<InboxDto> {
-    return toInboxDto(await this.inboxes.update(id, body), true);
+    return toInboxDto(await this.inboxes.update(id, body), { manage: true });
   }
 
   @Post(':id/rotate-secret')
   @HttpCode(200)
   @RequirePermissions(Permission.InboxesManage)
   async rotate(@Param('id') id: string): Promise<InboxDto> {
-    return toInboxDto(await this.inboxes.rotateSecret(id), true);
+    return toInboxDto(await this.inboxes.rotateSecret(id), { manage: true, reveal: true });
   }
 }

@@ -1,19 +1,39 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { createInboxSchema, InboxDto, updateInboxSchema } from '@kefu/shared/contracts';
+import {
+  ChannelType,
+  channelCredentialsSchemas,
+  channelSettingsSchemas,
+  createInboxSchema,
+  InboxDto,
+  maskSecret,
+  updateInboxSchema,
+} from '@kefu/shared/contracts';
 import { parseWith } from '@kefu/api/platform/http';
 import { Inbox } from './entities/inbox.entity';
 
 export const newInboxSecret = () => randomBytes(32).toString('base64url');
 
-export function toInboxDto(i: Inbox, withSecret: boolean): InboxDto {
+export interface InboxView {
+  /** The reader may manage inboxes: masked credentials and the secret's hint. */
+  manage: boolean;
+  /** This answer created or changed the secrets: show them in full, once. */
+  reveal?: boolean;
+}
+
+export function toInboxDto(i: Inbox, view: InboxView): InboxDto {
+  const credentials = Object.fromEntries(
+    Object.entries(i.credentials ?? {}).map(([k, v]) => [k, view.reveal ? v : maskSecret(String(v))]),
+  );
   return {
     id: i.id,
     name: i.name,
     channel: i.channel,
-    ...(withSecret ? { secret: i.secret } : {}),
+    ...(view.manage && view.reveal ? { secret: i.secret } : {}),
+    ...(view.manage ? { secretHint: maskSecret(i.secret), credentials } : {}),
+    settings: i.settings ?? {},
     callbackUrl: i.callbackUrl,
     greetingEnabled: i.greetingEnabled,
     greetingMessage: i.greetingMessage,
@@ -42,13 +62,20 @@ export class InboxesService {
 
   async create(body: unknown): Promise<Inbox> {
     const input = parseWith(createInboxSchema, body);
-    return this.inboxes.save(this.inboxes.create({ ...input, secret: newInboxSecret() }));
+    const settings = channelSettings(input.channel, input.settings);
+    const credentials = channelCredentials(input.channel, settings, input.credentials);
+    return this.inboxes.save(this.inboxes.create({ ...input, settings, credentials, secret: newInboxSecret() }));
   }
 
+  /** Settings are merged into the stored ones; a credential left out or empty keeps its stored value. */
   async update(id: string, body: unknown): Promise<Inbox> {
     const input = parseWith(updateInboxSchema, body);
     const inbox = await this.get(id);
-    Object.assign(inbox, input);
+    const { settings: newSettings, credentials: newCredentials, ...rest } = input;
+    const settings = newSettings ? channelSettings(inbox.channel, { ...inbox.settings, ...newSettings }) : inbox.settings;
+    const given = Object.fromEntries(Object.entries(newCredentials ?? {}).filter(([, v]) => v !== '' && v !== null && v !== undefined));
+    const credentials = channelCredentials(inbox.channel, settings, { ...inbox.credentials, ...given });
+    Object.assign(inbox, rest, { settings, credentials });
     return this.inboxes.save(inbox);
   }
 
@@ -57,4 +84,24 @@ export class InboxesService {
     inbox.secret = newInboxSecret();
     return this.inboxes.save(inbox);
   }
+}
+
+function fieldErrors(prefix: string, issues: { path: PropertyKey[]; message: string }[]) {
+  return issues.map((i) => `${[prefix, ...i.path.map(String)].join('.')}: ${i.message}`).join('; ');
+}
+
+/** The channel's settings, checked and with defaults filled in; a 400 names every wrong field. */
+export function channelSettings(channel: ChannelType, raw: Record<string, unknown>): Record<string, unknown> {
+  const parsed = channelSettingsSchemas[channel].safeParse(raw);
+  if (!parsed.success) throw new BadRequestException(`invalid ${channel} settings: ${fieldErrors('settings', parsed.error.issues)}`);
+  return parsed.data as Record<string, unknown>;
+}
+
+export function channelCredentials(channel: ChannelType, settings: Record<string, unknown>, raw: Record<string, unknown>): Record<string, string> {
+  const parsed = channelCredentialsSchemas[channel].safeParse(raw);
+  if (!parsed.success) throw new BadRequestException(`invalid ${channel} credentials: ${fieldErrors('credentials', parsed.error.issues)}`);
+  const creds = parsed.data as Record<string, string>;
+  if (channel === ChannelType.Wechat && settings['encryption'] !== 'plain' && !creds['encodingAESKey'])
+    throw new BadRequestException(`invalid wechat credentials: credentials.encodingAESKey is required in ${String(settings['encryption'])} mode`);
+  return creds;
 }

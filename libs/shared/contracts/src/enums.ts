@@ -33,6 +33,9 @@ export enum SenderType {
 
 export enum ChannelType {
   Api = 'api',
+  Widget = 'widget',
+  Wechat = 'wechat',
+  Email = 'email',
 }
 
 export enum Role {

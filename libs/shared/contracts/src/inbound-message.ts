@@ -13,6 +13,8 @@ export const messageMetadataSchema = z
     productId: z.string().max(200).optional(),
     orderId: z.string().max(200).optional(),
     pageUrl: z.string().max(2048).optional(),
+    /** The payload of the quick reply the shopper tapped (`text` is its label, as shown). */
+    quickReply: z.string().max(200).optional(),
   })
   .catchall(z.union([z.string().max(2048), z.number(), z.boolean(), z.null()]));
 export type MessageMetadata = z.infer<typeof messageMetadataSchema>;
@@ -29,6 +31,17 @@ export interface InboundMessage {
   metadata: MessageMetadata;
   sentAt: Date;
   contact?: { name?: string; email?: string; phone?: string };
+  /**
+   * Keys the channel has verified (a signed login, WeChat's unionid, an authenticated sender). A
+   * second identity with the same key joins the same contact, so the shopper has one history.
+   * Only adapters set this, never the shopper's own payload.
+   */
+  verified?: { customerRef?: string; email?: string; phone?: string; wechatUnionId?: string };
+  /**
+   * Continue this conversation when it belongs to the same inbox and is still open (e-mail threading
+   * by In-Reply-To); otherwise the contact's open conversation in the inbox, or a new one.
+   */
+  conversationId?: string;
 }
 
 /** Body of `POST /api/v1/inboxes/:inboxId/messages` (the API channel). */

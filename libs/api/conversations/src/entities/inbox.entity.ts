@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { BusinessHours, ChannelType } from '@kefu/shared/contracts';
 
-/** One channel endpoint (an API integration, later a widget, a WeChat account, a mailbox). */
+/** One channel endpoint: an API integration, a web chat widget, a WeChat account or a mailbox. */
 @Entity('inboxes')
 export class Inbox {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -15,6 +15,10 @@ export class Inbox {
   @Column({ type: 'boolean', default: false }) awayEnabled!: boolean;
   @Column({ type: 'text', default: '' }) awayMessage!: string;
   @Column({ type: 'jsonb' }) businessHours!: BusinessHours;
+  /** The channel's own settings (`channelSettingsSchemas` in contracts). */
+  @Column({ type: 'jsonb', default: {} }) settings!: Record<string, unknown>;
+  /** The channel's secrets (`channelCredentialsSchemas`): WeChat token and keys, SMTP/IMAP passwords. */
+  @Column({ type: 'jsonb', default: {} }) credentials!: Record<string, string>;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -25,6 +25,8 @@ export class Message {
   @Column({ type: 'integer', default: 0 }) deliveryAttempts!: number;
   @Column({ type: 'text', nullable: true }) deliveryError!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) deliveredAt!: Date | null;
+  /** When the shopper's client reported having shown it (widget read receipts). */
+  @Column({ type: 'timestamptz', nullable: true }) readAt!: Date | null;
   @Column({ type: 'timestamptz' }) sentAt!: Date;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;

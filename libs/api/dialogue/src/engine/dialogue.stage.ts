@@ -71,7 +71,9 @@ export class DialogueStage implements ProcessingStage, OnModuleInit {
   }
 
   async prepare({ inbox, conversation, message, now }: PrepareInput): Promise<PreparedTurn | null> {
-    const text = message.text.trim();
+    // A tapped quick reply carries its payload; the label is what the transcript shows.
+    const tapped = typeof message.metadata?.['quickReply'] === 'string' ? (message.metadata['quickReply'] as string) : '';
+    const text = (tapped || message.text).trim();
     if (!text) return null;
     const [state, contactRows] = await Promise.all([
       this.store.load(this.db.manager, conversation.id),

@@ -62,6 +62,18 @@ export const configSchema = z.object({
   COMMERCE_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
   /** `off` runs the pipeline without the dialogue engine (auto-replies only): for benchmarks and diagnosis. */
   DIALOGUE_ENGINE: z.enum(['on', 'off']).default('on'),
+
+  /** Largest image a shopper may send from the chat widget, in bytes. */
+  WIDGET_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(5_242_880),
+  /**
+   * How long a WeChat push waits for the bot's answer to send it as the passive reply (ms). Later
+   * answers go out through the customer-service message API. 0 = always answer `success` at once.
+   */
+  WECHAT_PASSIVE_REPLY_MS: z.coerce.number().int().min(0).max(4000).default(1500),
+  /** How long one call to the WeChat API may take (ms). */
+  WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  /** How long one SMTP send may take (ms) before it is retried. */
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
 });
 
 export type AppConfig = z.infer<typeof configSchema> & {
