@@ -18,6 +18,7 @@ interface ConversationRow {
   id: string;
   inbox_id: string;
   inbox_name: string;
+  channel: string;
   status: ConversationStatus;
   handoff_reason: string | null;
   message_count: number;
@@ -33,7 +34,7 @@ interface ConversationRow {
 }
 
 const SELECT_CONVERSATION = `
-  SELECT c.id, c.inbox_id, i.name AS inbox_name, c.status, c.handoff_reason, c.message_count, c.last_message_at, c.last_message_preview, c.created_at,
+  SELECT c.id, c.inbox_id, i.name AS inbox_name, i.channel, c.status, c.handoff_reason, c.message_count, c.last_message_at, c.last_message_preview, c.created_at,
          k.id AS contact_id, k.name AS contact_name, k.email AS contact_email, k.phone AS contact_phone, k.created_at AS contact_created_at,
          (SELECT ci.external_id FROM contact_identities ci WHERE ci.contact_id = k.id AND ci.inbox_id = c.inbox_id LIMIT 1) AS external_id
   FROM conversations c JOIN inboxes i ON i.id = c.inbox_id JOIN contacts k ON k.id = c.contact_id`;
@@ -52,6 +53,7 @@ export function toMessageDto(m: Message): MessageDto {
     status: m.status,
     deliveryAttempts: m.deliveryAttempts,
     deliveryError: m.deliveryError,
+    readAt: m.readAt ? m.readAt.toISOString() : null,
     externalMessageId: m.externalMessageId,
     createdAt: m.createdAt.toISOString(),
   };
@@ -62,6 +64,7 @@ function toConversationDto(r: ConversationRow): ConversationDto {
     id: r.id,
     inboxId: r.inbox_id,
     inboxName: r.inbox_name,
+    channel: r.channel,
     status: r.status,
     handoffReason: r.handoff_reason ?? null,
     contact: {
@@ -97,6 +100,7 @@ export class ConversationsService {
     const params: unknown[] = [];
     if (q.status) where.push(`c.status = $${params.push(q.status)}`);
     if (q.inboxId) where.push(`c.inbox_id = $${params.push(q.inboxId)}`);
+    if (q.contactId) where.push(`c.contact_id = $${params.push(q.contactId)}`);
     if (q.cursor) {
       const [at, id] = decodeCursor(q.cursor);
       where.push(`(c.last_message_at, c.id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`);

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ConversationStatus, IngestResultDto, InboundMessage, MessageDirection, MessageStatus, SenderType } from '@kefu/shared/contracts';
 import { MetricsService } from '@kefu/api/platform/http';
 import { QueueService } from '@kefu/api/platform/queue';
+import { linkVerifiedContact } from './contact-linker';
 import { appendEvents } from './events-log';
 import { ConversationEvents, ConversationUpdatedPayload, MessageCreatedPayload } from './events/conversation.events';
 import { ConversationProcessJob } from './jobs/conversation-process.job';
@@ -80,8 +81,11 @@ export class IngestService {
     const inbox = await em.query(`SELECT id FROM inboxes WHERE id = $1`, [msg.inboxId]);
     if (!inbox.length) throw new NotFoundException(`inbox ${msg.inboxId} does not exist`);
 
-    const contactId = await this.upsertContact(em, msg);
-    const conversation = await this.openConversation(em, msg.inboxId, contactId);
+    let contactId = await this.upsertContact(em, msg);
+    if (msg.verified) contactId = await linkVerifiedContact(em, contactId, msg.inboxId, msg.verified);
+    const conversation =
+      (msg.conversationId && (await this.threadedConversation(em, msg.inboxId, contactId, msg.conversationId))) ||
+      (await this.openConversation(em, msg.inboxId, contactId));
 
     const inserted: { id: string }[] = await em.query(
       `INSERT INTO messages (conversation_id, inbox_id, direction, sender_type, external_message_id, text, attachments, metadata, locale, status, sent_at)
@@ -156,6 +160,29 @@ export class IngestService {
       [msg.inboxId, msg.externalUserId],
     );
     return winner.contact_id;
+  }
+
+  /**
+   * The conversation a channel threads this message into (an e-mail's In-Reply-To): the sender's own
+   * conversation in this inbox. A resolved one is reopened when the sender has no other open one,
+   * as a help desk reopens a ticket answered by mail. Someone else's conversation is never joined.
+   */
+  private async threadedConversation(em: EntityManager, inboxId: string, contactId: string, conversationId: string) {
+    if (!/^[0-9a-f-]{36}$/i.test(conversationId)) return null;
+    const rows: { id: string; contact_id: string; status: string }[] = await em.query(
+      `SELECT id, contact_id, status FROM conversations WHERE id = $1 AND inbox_id = $2 FOR UPDATE`,
+      [conversationId, inboxId],
+    );
+    if (!rows.length || rows[0].contact_id !== contactId) return null;
+    if (rows[0].status !== ConversationStatus.Resolved) return { id: rows[0].id, opened: false };
+    const open: unknown[] = await em.query(
+      `SELECT 1 FROM conversations WHERE inbox_id = $1 AND contact_id = $2 AND status <> 'resolved'`,
+      [inboxId, contactId],
+    );
+    if (open.length) return null;
+    await em.query(`UPDATE conversations SET status = $2, updated_at = now() WHERE id = $1`, [rows[0].id, ConversationStatus.Bot]);
+    await appendEvents(em, { type: 'conversation.reopened', inboxId, conversationId: rows[0].id, data: { reason: 'reply_to_thread' } });
+    return { id: rows[0].id, opened: false };
   }
 
   private async openConversation(em: EntityManager, inboxId: string, contactId: string): Promise<{ id: string; opened: boolean }> {

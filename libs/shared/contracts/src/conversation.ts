@@ -62,6 +62,8 @@ export interface ConversationDto {
   id: string;
   inboxId: string;
   inboxName: string;
+  /** The inbox's channel: api, widget, wechat or email. */
+  channel: string;
   status: ConversationStatus;
   /** Why the bot handed over to a human, while `pending_human` or `human`. */
   handoffReason: string | null;
@@ -87,6 +89,8 @@ export interface MessageDto {
   status: MessageStatus;
   deliveryAttempts: number;
   deliveryError: string | null;
+  /** When the shopper's client showed it (widget read receipts). */
+  readAt: string | null;
   externalMessageId: string | null;
   createdAt: string;
 }
@@ -100,6 +104,8 @@ export interface Page<T> {
 export const listConversationsQuerySchema = z.object({
   status: z.nativeEnum(ConversationStatus).optional(),
   inboxId: z.string().uuid().optional(),
+  /** One shopper's conversations on every channel (identities linked by verified keys). */
+  contactId: z.string().uuid().optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(200).optional(),
 });

@@ -61,6 +61,18 @@ export const apiInboundMessageSchema = z
         phone: z.string().max(40).optional(),
       })
       .optional(),
+    /**
+     * Keys your system has verified for this shopper (a logged-in customer id, a confirmed phone or
+     * e-mail, a WeChat unionid). The same key on another channel joins the same contact.
+     */
+    verified: z
+      .object({
+        customerRef: z.string().trim().min(1).max(200).optional(),
+        email: z.string().email().max(320).optional(),
+        phone: z.string().regex(/^\+?[\d\s()-]{6,40}$/, 'digits, spaces, dashes and an optional leading +').optional(),
+        wechatUnionId: z.string().trim().min(1).max(200).optional(),
+      })
+      .optional(),
   })
   .refine((m) => m.text.trim().length > 0 || m.attachments.length > 0, {
     message: 'a message needs text or at least one attachment',

@@ -1,7 +1,7 @@
 import { Controller, HttpStatus, Inject, NotFoundException, Param, Post, RawBodyRequest, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { apiInboundMessageSchema, ChannelType, IngestResultDto, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '@kefu/shared/contracts';
+import { apiInboundMessageSchema, ChannelType, InboundMessage, IngestResultDto, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '@kefu/shared/contracts';
 import { APP_CONFIG, AppConfig } from '@kefu/api/platform/config';
 import { parseWith, Public } from '@kefu/api/platform/http';
 import { InboxesService, IngestService } from '@kefu/api/conversations';
@@ -25,7 +25,7 @@ export class ApiChannelController {
   @ApiOperation({ summary: 'Push a shopper message (HMAC-signed)' })
   @ApiHeader({ name: 'X-Kefu-Timestamp', description: 'unix seconds, within 5 minutes of the server clock', required: true })
   @ApiHeader({ name: 'X-Kefu-Signature', description: 'sha256=<hex HMAC-SHA256(inbox secret, "<timestamp>.<raw body>")>', required: true })
-  @ApiBody({ description: '{ externalMessageId, externalUserId, text, attachments?, locale?, metadata?, sentAt?, contact? }' })
+  @ApiBody({ description: '{ externalMessageId, externalUserId, text, attachments?, locale?, metadata?, sentAt?, contact?, verified? }' })
   async push(
     @Param('inboxId') inboxId: string,
     @Req() req: RawBodyRequest<FastifyRequest>,
@@ -53,10 +53,17 @@ export class ApiChannelController {
       metadata: body.metadata,
       sentAt: body.sentAt ? new Date(body.sentAt) : new Date(),
       contact: body.contact,
+      // The push is signed by the shop's own system: its login (metadata.customerRef) is a verified key.
+      verified: verifiedKeys(body.verified, body.metadata['customerRef']),
     });
     void reply.status(result.duplicate ? HttpStatus.OK : HttpStatus.ACCEPTED);
     return result;
   }
+}
+
+function verifiedKeys(given: InboundMessage['verified'], customerRef: unknown): InboundMessage['verified'] {
+  const keys = { ...(typeof customerRef === 'string' && customerRef.trim() ? { customerRef } : {}), ...given };
+  return Object.keys(keys).length ? keys : undefined;
 }
 
 function header(req: FastifyRequest, name: string): string | undefined {
