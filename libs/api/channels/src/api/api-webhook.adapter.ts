@@ -33,6 +33,8 @@ export class ApiWebhookAdapter implements ChannelAdapter {
         text: message.text,
         senderType: message.senderType,
         attachments: message.attachments,
+        // Quick replies and cards: the API channel shows everything (see CHANNEL_CAPABILITIES).
+        content: message.content,
         metadata: message.metadata,
         createdAt: message.createdAt,
       },
