@@ -65,11 +65,35 @@ export async function runStories(
     if (!targets.down) return Promise.reject(new Error('this run has no app with the order system down'));
     return (down ??= targets.down());
   };
+  // A logged-in customer is one contact on every device (verified keys link identities), so two
+  // stories of the same customer would share a conversation: they run one after the other, and each
+  // story's conversation is resolved when it ends, as a finished chat would be.
+  const customerTurns = new Map<string, Promise<void>>();
+  const exclusive = async <T>(customer: string | undefined, fn: () => Promise<T>): Promise<T> => {
+    if (!customer) return fn();
+    const before = customerTurns.get(customer) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = new Promise<void>((r) => (release = r));
+    customerTurns.set(customer, before.then(() => mine));
+    await before;
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  };
   let next = 0;
   const worker = async () => {
     while (next < stories.length) {
       const i = next++;
-      results[i] = await runStory(stories[i], targetFor, `story-${runId}-${i + 1}`, opts);
+      results[i] = await exclusive(stories[i].shopper.customerRef, async () => {
+        const r = await runStory(stories[i], targetFor, `story-${runId}-${i + 1}`, opts);
+        if (r.conversationId && stories[i].shopper.customerRef) {
+          const target = await targetFor(stories[i]);
+          await target.db.query(`UPDATE conversations SET status = 'resolved', updated_at = now() WHERE id = $1`, [r.conversationId]);
+        }
+        return r;
+      });
       opts.onResult?.(results[i]);
     }
   };
