@@ -28,7 +28,7 @@ const common = {
   moduleNameMapper,
   moduleFileExtensions: ['ts', 'js', 'json'],
   // ESM-only dependencies (Node 20.19 loads them natively; Jest's CommonJS runtime needs them compiled).
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|email-reply-parser)/)'],
   roots: ['<rootDir>/libs', '<rootDir>/apps'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/libs/admin/', '<rootDir>/apps/admin/'],
 };
