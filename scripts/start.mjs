@@ -28,8 +28,8 @@ if (!existsSync(installed) || (existsSync(lock) && statSync(lock).mtimeMs > stat
   run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
-console.log('› Building the API and the admin (cached after the first time)…');
-run(join(root, 'node_modules', '.bin', 'nx'), ['run-many', '-t', 'build', '-p', 'api', 'admin', '--output-style=stream'], {
+console.log('› Building the API, the admin and the chat widget (cached after the first time)…');
+run(join(root, 'node_modules', '.bin', 'nx'), ['run-many', '-t', 'build', '-p', 'api', 'admin', 'widget', '--output-style=stream'], {
   NX_DAEMON: 'false',
   NX_NO_CLOUD: 'true',
   NX_TUI: 'false',

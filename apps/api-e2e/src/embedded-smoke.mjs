@@ -3,7 +3,8 @@
 // REDIS_URL (PGlite in a fresh data dir, in-process queue). Logs in, creates an API inbox with a
 // greeting and a callback URL, posts a signed message, and checks that it is stored and that the
 // greeting reaches the callback, signed. With --admin-e2e it then runs the headless-Chromium admin
-// test against the same server. Stops the server gracefully and checks it exits cleanly.
+// test against the same server, and with --widget-e2e the chat widget's test on its demo storefront.
+// Stops the server gracefully and checks it exits cleanly.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { io } from 'socket.io-client';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const main = join(root, 'dist', 'apps', 'api', 'apps', 'api', 'src', 'main.js');
 const withAdmin = process.argv.includes('--admin-e2e');
+const withWidget = process.argv.includes('--widget-e2e');
 const port = 3000 + Math.floor(Math.random() * 2000) + 1000;
 const base = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'kefu-smoke-'));
@@ -146,6 +148,17 @@ try {
       env: { ...process.env, BASE_URL: base, ADMIN_EMAIL, ADMIN_PASSWORD, CONVERSATION_TEXT: TEXT },
     });
     check('admin e2e in headless Chromium', r.status === 0, `exit ${r.status}`);
+  }
+
+  if (withWidget) {
+    // The demo shop (products, customers) and its widget inbox are seeded in the background at the first start.
+    const ready = (page) => page.includes('data-inbox=') && page.includes('Add to cart') && page.includes('C100001');
+    await until(async () => ready(await (await fetch(`${base}/demo?lang=en`)).text()), 120_000, 'the demo storefront');
+    const r = spawnSync(process.execPath, [join(root, 'apps', 'api-e2e', 'src', 'widget.e2e.mjs')], {
+      stdio: 'inherit',
+      env: { ...process.env, BASE_URL: base },
+    });
+    check('widget e2e in headless Chromium', r.status === 0, `exit ${r.status}`);
   }
 
   server.kill('SIGTERM');

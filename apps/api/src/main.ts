@@ -26,7 +26,9 @@ async function bootstrap() {
   process.stdout.write(
     `\nKefu is running (role ${config.ROLE}; database: ${db}; queue: ${queue})\n` +
       (config.runsApi
-        ? `  Admin:   ${url}/admin/   (log in as ${config.ADMIN_EMAIL})\n  API:     ${url}/api/docs\n  Health:  ${url}/health\n\n`
+        ? `  Admin:   ${url}/admin/   (log in as ${config.ADMIN_EMAIL})\n` +
+          (config.seedDemo ? `  Demo:    ${url}/demo     (a demo shop page with the chat widget)\n` : '') +
+          `  API:     ${url}/api/docs\n  Health:  ${url}/health\n\n`
         : `  Health:  ${url}/health\n\n`),
   );
 }
