@@ -31,6 +31,12 @@ describe('channel capabilities', () => {
     expect(r.texts[0]).toContain('Carrier: 顺丰 SF123');
   });
 
+  it('removes bold markers on plain-text channels and keeps them where they are shown', () => {
+    const text = '**七天无理由退货**:签收后 7 天内可申请。';
+    expect(renderForChannel({ text, content: null }, CHANNEL_CAPABILITIES[ChannelType.Wechat]).texts).toEqual(['七天无理由退货:签收后 7 天内可申请。']);
+    expect(renderForChannel({ text, content: null }, CHANNEL_CAPABILITIES[ChannelType.Widget]).texts).toEqual([text]);
+  });
+
   it('splits a long reply at sentence ends under the channel maximum', () => {
     const long = '这是一句话。'.repeat(200);
     const parts = splitText(long, 600);

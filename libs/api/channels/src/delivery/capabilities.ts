@@ -5,16 +5,18 @@ export interface ChannelCapabilities {
   quickReplies: boolean;
   cards: boolean;
   images: boolean;
+  /** Shows `**bold**` (knowledge answers use it); otherwise the markers are removed. */
+  markdown: boolean;
   /** Longest text in one message, in characters; longer replies are split at line or sentence ends. */
   maxLength: number;
 }
 
 export const CHANNEL_CAPABILITIES: Record<ChannelType, ChannelCapabilities> = {
-  [ChannelType.Api]: { quickReplies: true, cards: true, images: true, maxLength: 10_000 },
-  [ChannelType.Widget]: { quickReplies: true, cards: true, images: true, maxLength: 5_000 },
+  [ChannelType.Api]: { quickReplies: true, cards: true, images: true, markdown: true, maxLength: 10_000 },
+  [ChannelType.Widget]: { quickReplies: true, cards: true, images: true, markdown: true, maxLength: 5_000 },
   // WeChat text messages are capped at 2,048 bytes: 600 characters stay under it even in CJK (3 bytes each).
-  [ChannelType.Wechat]: { quickReplies: false, cards: false, images: true, maxLength: 600 },
-  [ChannelType.Email]: { quickReplies: false, cards: false, images: true, maxLength: 100_000 },
+  [ChannelType.Wechat]: { quickReplies: false, cards: false, images: true, markdown: false, maxLength: 600 },
+  [ChannelType.Email]: { quickReplies: false, cards: false, images: true, markdown: false, maxLength: 100_000 },
 };
 
 export const capabilitiesOf = (channel: string): ChannelCapabilities =>
@@ -73,7 +75,7 @@ export function renderForChannel(
   caps: ChannelCapabilities,
 ): RenderedReply {
   const lang = langOf(reply.locale);
-  const parts = [reply.text.trim()];
+  const parts = [caps.markdown ? reply.text.trim() : plainText(reply.text).trim()];
   const kept: MessageContent = {};
   const cards = reply.content?.cards ?? [];
   const quick = reply.content?.quickReplies ?? [];
@@ -88,6 +90,9 @@ export function renderForChannel(
   const text = parts.filter(Boolean).join('\n\n');
   return { texts: splitText(text, caps.maxLength), content: Object.keys(kept).length ? kept : null };
 }
+
+/** `**bold**` and `__bold__` without their markers, for channels that show plain text. */
+export const plainText = (text: string): string => text.replace(/\*\*([^*\n]+)\*\*/g, '$1').replace(/__([^_\n]+)__/g, '$1');
 
 /** Splits at the last paragraph, line or sentence end before `max`, else hard at `max`. */
 export function splitText(text: string, max: number): string[] {
