@@ -6,6 +6,7 @@ import { Dialogue1764200000000 } from './1764200000000-dialogue';
 import { DialogueEngine1764300000000 } from './1764300000000-dialogue-engine';
 import { CommerceActions1764310000000 } from './1764310000000-commerce-actions';
 import { Channels1764400000000 } from './1764400000000-channels';
+import { WebhookDispatch1764450000000 } from './1764450000000-webhook-dispatch';
 
 /** Every migration in order. New ones are appended; landed ones are never edited. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   DialogueEngine1764300000000,
   CommerceActions1764310000000,
   Channels1764400000000,
+  WebhookDispatch1764450000000,
 ];

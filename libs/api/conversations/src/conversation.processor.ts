@@ -149,6 +149,10 @@ export class ConversationProcessor implements OnModuleInit {
           data: { autoReplyKind: r.autoReplyKind },
         })),
         ...events.map((e) => ({ inboxId: inbox.id, conversationId: conversation.id, ...e })),
+        // Outbound webhooks fan out `conversation.status_changed` (and `.resolved`) from this row.
+        ...(conversation.status !== statusBefore
+          ? [{ type: 'conversation.status_changed', inboxId: inbox.id, conversationId: conversation.id, messageId, data: { from: statusBefore, to: conversation.status } }]
+          : []),
       );
       return { conversation, replies, statusChanged: conversation.status !== statusBefore };
     });

@@ -8,3 +8,4 @@ export * from './api-error';
 export * from './signature';
 export * from './nlu';
 export * from './knowledge';
+export * from './webhooks';

@@ -13,6 +13,8 @@ export enum Permission {
   KnowledgeManage = 'knowledge.manage',
   DialogueRead = 'dialogue.read',
   DialogueManage = 'dialogue.manage',
+  /** Outbound webhooks: create, change, test, delete; their dead letters. */
+  WebhooksManage = 'webhooks.manage',
 }
 
 /** The access matrix: which role holds which permission. */
