@@ -31,6 +31,11 @@ class KefuIoAdapter extends IoAdapter {
       const sub = pub.duplicate();
       pub.on('error', () => undefined);
       sub.on('error', () => undefined);
+      // The adapter publishes without awaiting: an event emitted while the app shuts down (the
+      // connection already closed) would be an unhandled rejection. Live events are best effort —
+      // clients catch up from the database when they reconnect — so a failed publish is dropped.
+      const publish = pub.publish.bind(pub) as (channel: string, message: string) => Promise<number>;
+      pub.publish = ((channel: string, message: string) => publish(channel, message).catch(() => 0)) as typeof pub.publish;
       this.redis = { pub, sub };
       server.adapter(createAdapter(pub, sub));
     }
