@@ -1,7 +1,10 @@
 // Browser end-to-end test of the admin console against a running Kefu API (which serves the built
 // admin at /admin). Signs in, finds the conversation that holds CONVERSATION_TEXT and checks that
 // its transcript shows that text, then analyses a text on the language engine page and sees its intent,
-// and finds a reply template and opens it in the editor with its preview.
+// finds a reply template and opens it in the editor with its preview, and creates a web chat inbox
+// through the dialog: its secret is shown once, the embed snippet names the inbox, and after a reload
+// only the secret's last characters are left; then creates a webhook (secret shown once, a signed test event
+// answered), deletes it, and opens the delivery-failures page (webhooks.e2e.mjs).
 //
 //   BASE_URL=http://127.0.0.1:3000 ADMIN_EMAIL=admin@example.com ADMIN_PASSWORD=... \
 //   CONVERSATION_TEXT='Where is my order?' node apps/admin-e2e/src/admin.e2e.mjs
@@ -10,6 +13,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { checkWebhookPages } from './webhooks.e2e.mjs';
 
 const SCREENSHOT = resolve('test-results/admin-e2e.png');
 const FAILURE_SCREENSHOT = resolve('test-results/admin-e2e-failure.png');
@@ -160,6 +164,54 @@ async function run(page, { baseUrl, email, password, text }) {
   }
   console.log('✓ the template editor opens with a preview');
   await page.getByTestId('dlg-editor-close').click();
+
+  await createWidgetInbox(page, admin);
+  await checkWebhookPages(page, admin, { timeout: TIMEOUT, fail: (m) => new TestFailure(m) });
+}
+
+/** 6. Creates a web chat inbox in the dialog; the secret is shown once, then only its hint. */
+async function createWidgetInbox(page, admin) {
+  const name = `E2E widget ${Date.now()}`;
+  await page.goto(`${admin}/inboxes`, { waitUntil: 'domcontentloaded' });
+  await page.getByTestId('new-inbox').first().click();
+  await page.getByTestId('channel-type-widget').click();
+  await page.getByTestId('new-inbox-name').fill(name);
+  await page.getByTestId('widget-origin-input').fill('shop.example.com');
+  await page.getByTestId('widget-origin-input').press('Enter');
+  await page.getByTestId('create-inbox-submit').click();
+  const once = page.locator('mat-dialog-container').getByTestId('inbox-secret-once');
+  try {
+    await once.waitFor({ timeout: TIMEOUT });
+  } catch {
+    const errors = await page.getByTestId('create-inbox-error').allInnerTexts();
+    throw new TestFailure(`creating a web chat inbox showed no secret; errors: ${JSON.stringify(errors)}`);
+  }
+  const secret = (await once.innerText()).trim();
+  if (!/^[A-Za-z0-9_-]{40,}$/.test(secret))
+    throw new TestFailure(`the new inbox's secret looks wrong: ${JSON.stringify(secret)}`);
+  console.log('✓ the new web chat inbox shows its secret once');
+
+  await page.getByTestId('create-inbox-continue').click();
+  await page.waitForURL(/\/admin\/inboxes\/[0-9a-f-]{36}/, { timeout: TIMEOUT });
+  const inboxId = page.url().split('/').pop().split('?')[0];
+  const snippet = (await page.getByTestId('widget-snippet').innerText()).trim();
+  const origin = new URL(admin).origin;
+  const expected = `<script src="${origin}/widget.js" data-inbox="${inboxId}" async></script>`;
+  if (snippet !== expected)
+    throw new TestFailure(`the embed snippet is ${JSON.stringify(snippet)}, not ${JSON.stringify(expected)}`);
+  console.log('✓ the settings page shows the embed snippet for the inbox');
+
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  const hint = page.getByTestId('inbox-secret-hint');
+  await hint.waitFor({ timeout: TIMEOUT });
+  const shown = (await hint.innerText()).trim();
+  if (!shown.endsWith(secret.slice(-4)) || shown.includes(secret.slice(0, 8)))
+    throw new TestFailure(
+      `after a reload the secret should be masked to its last characters; it shows ${JSON.stringify(shown)}`,
+    );
+  if ((await page.getByTestId('secret-once').count()) > 0 || (await page.content()).includes(secret))
+    throw new TestFailure('after a reload the page still shows the secret in full');
+  console.log('✓ after a reload only the last characters of the secret are shown');
 }
 
 async function main() {
@@ -198,7 +250,7 @@ async function main() {
 try {
   await main();
   console.log(
-    '\nadmin e2e: signs in, shows the transcript of the conversation, analyses a text and opens a reply template\n1 passed, 0 failed',
+    '\nadmin e2e: signs in, shows the transcript of the conversation, analyses a text, opens a reply template and creates a web chat inbox\n1 passed, 0 failed',
   );
 } catch (err) {
   const reason = err instanceof TestFailure ? err.message : (err?.stack ?? String(err));

@@ -23,6 +23,14 @@ export const appRoutes: Routes = [
         loadChildren: () => import('@kefu/admin/inboxes/feature').then((m) => m.inboxesRoutes),
       },
       {
+        path: 'webhooks',
+        loadChildren: () => import('@kefu/admin/webhooks/feature').then((m) => m.webhooksRoutes),
+      },
+      {
+        path: 'delivery-failures',
+        loadChildren: () => import('@kefu/admin/webhooks/feature').then((m) => m.deliveryFailuresRoutes),
+      },
+      {
         path: 'nlu',
         loadChildren: () => import('@kefu/admin/nlu/feature').then((m) => m.nluRoutes),
       },

@@ -38,6 +38,14 @@ const MENU_BOOK_ICON =
 const QUICKREPLY_ICON =
   'M22 4c0-1.1-.9-2-2-2H4c-1.1 0-1.99.9-1.99 2L2 22l4-4h9v-8h7V4zM22.5 16h-2.2l1.7-4h-5v6h2v5z';
 
+/** Material Icons "webhook" (Apache-2.0). */
+const WEBHOOK_ICON =
+  'M10 15h5.88c.27-.31.67-.5 1.12-.5.83 0 1.5.67 1.5 1.5s-.67 1.5-1.5 1.5c-.44 0-.84-.19-1.12-.5H11.9c-.46 2.28-2.48 4-4.9 4-2.76 0-5-2.24-5-5 0-2.42 1.72-4.44 4-4.9v2.07c-1.16.41-2 1.53-2 2.83 0 1.65 1.35 3 3 3s3-1.35 3-3v-1zm2.5-11c1.65 0 3 1.35 3 3h2c0-2.76-2.24-5-5-5s-5 2.24-5 5c0 1.43.6 2.71 1.55 3.62l-2.35 3.9C6.02 14.58 5.5 15.22 5.5 16c0 .83.67 1.5 1.5 1.5s1.5-.67 1.5-1.5c0-.16-.02-.31-.07-.45l3.38-5.63C10.49 9.61 9.5 8.42 9.5 7c0-1.65 1.35-3 3-3zm4.5 9c-.64 0-1.23.2-1.72.54l-3.05-5.07C11.53 8.35 11 7.74 11 7c0-.83.67-1.5 1.5-1.5S14 6.17 14 7c0 .15-.02.29-.06.43l2.19 3.65c.28-.05.57-.08.87-.08 2.76 0 5 2.24 5 5s-2.24 5-5 5c-1.85 0-3.47-1.01-4.33-2.5h2.67c.48.32 1.05.5 1.66.5 1.65 0 3-1.35 3-3s-1.35-3-3-3z';
+
+/** Material Icons "sync_problem" (Apache-2.0). */
+const SYNC_PROBLEM_ICON =
+  'M3 12c0 2.21.91 4.2 2.36 5.64L3 20h6v-6l-2.24 2.24C5.68 15.15 5 13.66 5 12c0-2.61 1.67-4.83 4-5.65V4.26C5.55 5.15 3 8.27 3 12zm8 5h2v-2h-2v2zM21 4h-6v6l2.24-2.24C18.32 8.85 19 10.34 19 12c0 2.61-1.67 4.83-4 5.65v2.09c3.45-.89 6-4.01 6-7.74 0-2.21-.91-4.2-2.36-5.64L21 4zm-10 9h2V7h-2v6z';
+
 /** Only pages that work are listed; each needs its read permission. */
 const NAV: NavItem[] = [
   {
@@ -47,6 +55,20 @@ const NAV: NavItem[] = [
     permission: Permission.ConversationsRead,
   },
   { path: '/inboxes', icon: 'inbox', label: 'nav.inboxes', permission: Permission.InboxesRead },
+  {
+    path: '/webhooks',
+    icon: 'webhook',
+    label: 'webhooks.nav',
+    permission: Permission.WebhooksManage,
+    iconPath: WEBHOOK_ICON,
+  },
+  {
+    path: '/delivery-failures',
+    icon: 'sync_problem',
+    label: 'deliveryFailures.nav',
+    permission: Permission.InboxesManage,
+    iconPath: SYNC_PROBLEM_ICON,
+  },
   {
     path: '/nlu',
     icon: 'psychology',

@@ -67,6 +67,6 @@ export function sendMessageSnippets(
 }
 
 /** `x-kefu-signature` → `X-Kefu-Signature`, as the docs spell headers. */
-function headerName(lower: string): string {
+export function headerName(lower: string): string {
   return lower.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
 }

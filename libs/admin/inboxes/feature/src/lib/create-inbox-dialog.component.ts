@@ -1,16 +1,45 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { toApiError } from '@kefu/admin/auth/data-access';
-import { InboxesService } from '@kefu/admin/inboxes/data-access';
+import {
+  CHANNEL_ICONS,
+  CHANNEL_TYPES,
+  channelPayload,
+  checkChannel,
+  InboxesService,
+  issuesFromApiError,
+  RevealedSecretsStore,
+  type ChannelFormValues,
+} from '@kefu/admin/inboxes/data-access';
 import { ChannelType, InboxDto } from '@kefu/shared/contracts';
+import {
+  applyFieldIssues,
+  ChannelForm,
+  createChannelForm,
+  EmailForm,
+  WechatForm,
+  WidgetForm,
+} from './channel-forms';
+import { EmailFieldsComponent } from './email-fields.component';
+import { InboxFieldErrorPipe } from './field-error.pipe';
 import { httpUrlValidator } from './inbox-form';
+import { SecretOnceComponent } from './secret-once.component';
+import { WechatFieldsComponent } from './wechat-fields.component';
+import { WidgetFieldsComponent } from './widget-fields.component';
 
-/** Creates an API inbox from a name and an optional callback URL; closes with the new inbox. */
+type Step = 'type' | 'details' | 'done';
+
+/**
+ * Creates an inbox in three steps: pick the channel type, fill in its fields (checked with the API's
+ * own schemas), then see the secrets once. Closes with the new inbox; the settings page opens next.
+ */
 @Component({
   selector: 'kefu-create-inbox-dialog',
   imports: [
@@ -18,80 +47,36 @@ import { httpUrlValidator } from './inbox-form';
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
+    MatIconModule,
     MatInputModule,
     TranslocoPipe,
+    EmailFieldsComponent,
+    InboxFieldErrorPipe,
+    SecretOnceComponent,
+    WechatFieldsComponent,
+    WidgetFieldsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <h2 mat-dialog-title>{{ 'inboxes.create.title' | transloco }}</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <mat-dialog-content>
-        <p class="intro">{{ 'inboxes.create.intro' | transloco }}</p>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'inbox.fields.name' | transloco }}</mat-label>
-          <input
-            matInput
-            formControlName="name"
-            maxlength="120"
-            required
-            cdkFocusInitial
-            data-testid="new-inbox-name"
-          />
-          <mat-hint>{{ 'inboxes.create.nameHint' | transloco }}</mat-hint>
-          @if (form.controls.name.hasError('required')) {
-            <mat-error>{{ 'validation.required' | transloco }}</mat-error>
-          } @else if (form.controls.name.hasError('server')) {
-            <mat-error>{{ form.controls.name.getError('server') }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'inbox.fields.callbackUrl' | transloco }}</mat-label>
-          <input
-            matInput
-            formControlName="callbackUrl"
-            type="url"
-            placeholder="https://shop.example.com/kefu/webhook"
-          />
-          <mat-hint>{{ 'inbox.fields.callbackUrlHint' | transloco }}</mat-hint>
-          @if (form.controls.callbackUrl.hasError('url')) {
-            <mat-error>{{ 'validation.url' | transloco }}</mat-error>
-          } @else if (form.controls.callbackUrl.hasError('server')) {
-            <mat-error>{{ form.controls.callbackUrl.getError('server') }}</mat-error>
-          }
-        </mat-form-field>
-        @if (error(); as message) {
-          <p class="error" role="alert">{{ message }}</p>
-        }
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | transloco }}</button>
-        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="create-inbox-submit">
-          {{ 'inboxes.create.submit' | transloco }}
-        </button>
-      </mat-dialog-actions>
-    </form>
-  `,
-  styles: `
-    mat-dialog-content {
-      display: flex;
-      flex-direction: column;
-      gap: 12px;
-      padding-top: 8px;
-    }
-    .intro {
-      margin: 0 0 8px;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .error {
-      color: var(--mat-sys-error);
-      margin: 0;
-    }
-  `,
+  templateUrl: './create-inbox-dialog.component.html',
+  styleUrl: './create-inbox-dialog.component.scss',
 })
 export class CreateInboxDialogComponent {
   private readonly inboxes = inject(InboxesService);
+  private readonly revealed = inject(RevealedSecretsStore);
   private readonly dialogRef = inject<MatDialogRef<CreateInboxDialogComponent, InboxDto>>(MatDialogRef);
   private readonly transloco = inject(TranslocoService);
+
+  protected readonly lang = toSignal(this.transloco.langChanges$, {
+    initialValue: this.transloco.getActiveLang(),
+  });
+  protected readonly types = CHANNEL_TYPES;
+  protected readonly icons = CHANNEL_ICONS;
+  protected readonly step = signal<Step>('type');
+  protected readonly channel = signal<ChannelType>(ChannelType.Widget);
+  protected readonly channelForm = signal<ChannelForm | null>(null);
+  protected readonly created = signal<InboxDto | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly errors = signal<string[]>([]);
 
   protected readonly form = new FormGroup({
     name: new FormControl('', {
@@ -103,33 +88,82 @@ export class CreateInboxDialogComponent {
       validators: [httpUrlValidator, Validators.maxLength(2048)],
     }),
   });
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+
+  protected choose(channel: ChannelType): void {
+    if (channel !== this.channel() || !this.channelForm()) this.channelForm.set(createChannelForm(channel));
+    this.channel.set(channel);
+    this.errors.set([]);
+    this.step.set('details');
+  }
+
+  protected back(): void {
+    this.step.set('type');
+    this.errors.set([]);
+  }
+
+  protected asWidget = (f: ChannelForm | null) => f as WidgetForm;
+  protected asWechat = (f: ChannelForm | null) => f as WechatForm;
+  protected asEmail = (f: ChannelForm | null) => f as EmailForm;
 
   protected submit(): void {
-    if (this.form.invalid) {
+    const channel = this.channel();
+    const channelForm = this.channelForm();
+    const payload = channelForm
+      ? channelPayload(channel, channelForm.getRawValue() as ChannelFormValues[ChannelType])
+      : { settings: {}, credentials: {} };
+    const issues = channelForm ? checkChannel(channel, payload, { mode: 'create' }) : [];
+    if (channelForm) applyFieldIssues(channelForm, issues, 'issue');
+    if (this.form.invalid || channelForm?.invalid || issues.length) {
       this.form.markAllAsTouched();
+      channelForm?.markAllAsTouched();
+      this.errors.set([this.transloco.translate('validation.fixErrors')]);
       return;
     }
     const { name, callbackUrl } = this.form.getRawValue();
     this.busy.set(true);
-    this.error.set(null);
+    this.errors.set([]);
     this.inboxes
-      .create({ name: name.trim(), channel: ChannelType.Api, callbackUrl: callbackUrl.trim() || null })
+      .create({
+        name: name.trim(),
+        channel,
+        callbackUrl: channel === ChannelType.Api ? callbackUrl.trim() || null : null,
+        ...payload,
+      })
       .subscribe({
-        next: (inbox) => this.dialogRef.close(inbox),
+        next: (inbox) => {
+          this.busy.set(false);
+          this.created.set(inbox);
+          this.step.set('done');
+          // The secret is on screen now: make sure it is not lost by a click beside the dialog.
+          this.dialogRef.disableClose = true;
+        },
         error: (err: unknown) => {
           this.busy.set(false);
           const e = toApiError(err);
-          for (const issue of e.issues ?? []) {
-            const control = this.form.get(issue.path);
-            if (control) {
-              control.setErrors({ server: issue.message });
-              control.markAsTouched();
-            }
-          }
-          this.error.set(e.message || this.transloco.translate('errors.generic'));
+          const fieldIssues = issuesFromApiError(e);
+          const rest = applyFieldIssues(
+            this.form,
+            fieldIssues.filter((i) => !/^(settings|credentials)\b/.test(i.path)),
+            'server',
+          );
+          const channelRest = channelForm
+            ? applyFieldIssues(
+                channelForm,
+                fieldIssues.filter((i) => /^(settings|credentials)\b/.test(i.path)),
+                'server',
+              )
+            : [];
+          const headline = e.message || this.transloco.translate('errors.generic');
+          this.errors.set([headline, ...[...rest, ...channelRest].map((i) => `${i.path}: ${i.message}`)]);
         },
       });
+  }
+
+  /** Leaves the dialog for the new inbox's settings page, which may use the secret while it is open. */
+  protected finish(): void {
+    const inbox = this.created();
+    if (!inbox) return;
+    this.revealed.keep(inbox);
+    this.dialogRef.close(inbox);
   }
 }

@@ -1,19 +1,26 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { Clipboard } from '@angular/cdk/clipboard';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import type { ChannelType } from '@kefu/shared/contracts';
+import { copyWithFeedback } from './code-block.component';
 
-/** The inbox id and its signing secret: masked, with reveal, copy and (for managers) rotate. */
+/**
+ * The inbox id and its signing secret as it can be seen after the answer that created it: only the
+ * last characters (`••••••••ab12`), with a rotate button for managers, which shows a new one once.
+ */
 @Component({
   selector: 'kefu-inbox-credentials',
   imports: [MatButtonModule, MatIconModule, MatTooltipModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <dl>
-      <dt>{{ 'inbox.credentials.id' | transloco }}</dt>
+      <dt>
+        {{ (channel() === 'widget' ? 'inbox.credentials.widgetId' : 'inbox.credentials.id') | transloco }}
+      </dt>
       <dd>
         <code data-testid="inbox-id">{{ inboxId() }}</code>
         <button
@@ -21,6 +28,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
           type="button"
           (click)="copy(inboxId())"
           [matTooltip]="'common.copy' | transloco"
+          [attr.aria-label]="'common.copy' | transloco"
         >
           <mat-icon svgIcon="content_copy" />
         </button>
@@ -28,20 +36,9 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
       <dt>{{ 'inbox.credentials.secret' | transloco }}</dt>
       <dd>
-        @if (secret(); as s) {
-          <code class="secret" data-testid="inbox-secret">{{ revealed() ? s : mask }}</code>
-          <button
-            mat-icon-button
-            type="button"
-            (click)="toggleReveal()"
-            [matTooltip]="(revealed() ? 'inbox.credentials.hide' : 'inbox.credentials.reveal') | transloco"
-            data-testid="reveal-secret"
-          >
-            <mat-icon [svgIcon]="revealed() ? 'visibility_off' : 'visibility'" />
-          </button>
-          <button mat-icon-button type="button" (click)="copy(s)" [matTooltip]="'common.copy' | transloco">
-            <mat-icon svgIcon="content_copy" />
-          </button>
+        @if (secretHint(); as hint) {
+          <code class="secret" data-testid="inbox-secret-hint">{{ hint }}</code>
+          <span class="muted">{{ 'inbox.credentials.hintOnly' | transloco }}</span>
           @if (canRotate()) {
             <button
               mat-stroked-button
@@ -49,6 +46,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
               class="rotate"
               (click)="rotate.emit()"
               [disabled]="rotating()"
+              data-testid="rotate-secret"
             >
               <mat-icon svgIcon="refresh" />
               {{ 'inbox.credentials.rotate' | transloco }}
@@ -59,7 +57,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
         }
       </dd>
     </dl>
-    <p class="hint">{{ 'inbox.credentials.hint' | transloco }}</p>
+    <p class="hint">{{ 'inbox.credentials.hint.' + channel() | transloco }}</p>
   `,
   styles: `
     dl {
@@ -78,8 +76,9 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
       display: flex;
       align-items: center;
       flex-wrap: wrap;
-      gap: 4px;
+      gap: 8px;
       min-width: 0;
+      min-height: 40px;
     }
     code {
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
@@ -87,9 +86,6 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
       padding: 4px 8px;
       border-radius: 6px;
       overflow-wrap: anywhere;
-    }
-    .rotate {
-      margin-left: 8px;
     }
     .muted,
     .hint {
@@ -107,32 +103,14 @@ export class InboxCredentialsComponent {
   private readonly transloco = inject(TranslocoService);
 
   readonly inboxId = input.required<string>();
-  /** Absent for users without `inboxes.manage`. */
-  readonly secret = input<string | undefined>(undefined);
+  readonly channel = input.required<ChannelType>();
+  /** `••••••••ab12`; absent for users without `inboxes.manage`. */
+  readonly secretHint = input<string | undefined>(undefined);
   readonly canRotate = input(false);
   readonly rotating = input(false);
-  /** Two-way: whether the secret is shown in clear (the page also uses it for the code sample). */
-  readonly revealed = signal(false);
-  readonly revealedChange = output<boolean>();
   readonly rotate = output<void>();
 
-  protected readonly mask = '•'.repeat(24);
-
-  /** Shows the secret in clear, e.g. right after it was rotated. */
-  reveal(): void {
-    this.revealed.set(true);
-    this.revealedChange.emit(true);
-  }
-
-  protected toggleReveal(): void {
-    this.revealed.update((v) => !v);
-    this.revealedChange.emit(this.revealed());
-  }
-
   protected copy(text: string): void {
-    const ok = this.clipboard.copy(text);
-    this.snackBar.open(this.transloco.translate(ok ? 'common.copied' : 'common.copyFailed'), undefined, {
-      duration: 2000,
-    });
+    copyWithFeedback(this.clipboard, this.snackBar, this.transloco, text);
   }
 }

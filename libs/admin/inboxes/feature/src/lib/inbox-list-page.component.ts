@@ -9,7 +9,7 @@ import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AuthService, toApiError } from '@kefu/admin/auth/data-access';
-import { InboxesService } from '@kefu/admin/inboxes/data-access';
+import { CHANNEL_ICONS, InboxesService, inboxStatus } from '@kefu/admin/inboxes/data-access';
 import { EmptyStateComponent, LocalizedDatePipe, PageHeaderComponent } from '@kefu/admin/ui';
 import { InboxDto, Permission } from '@kefu/shared/contracts';
 import { CreateInboxDialogComponent } from './create-inbox-dialog.component';
@@ -75,12 +75,23 @@ import { CreateInboxDialogComponent } from './create-inbox-dialog.component';
           </ng-container>
           <ng-container matColumnDef="channel">
             <th mat-header-cell *matHeaderCellDef>{{ 'inboxes.columns.channel' | transloco }}</th>
-            <td mat-cell *matCellDef="let inbox">{{ 'channel.' + inbox.channel | transloco }}</td>
+            <td mat-cell *matCellDef="let inbox">
+              <span class="channel" [attr.data-channel]="inbox.channel" data-testid="inbox-channel">
+                <mat-icon [svgIcon]="icon(inbox)" />
+                {{ 'channel.' + inbox.channel | transloco }}
+              </span>
+            </td>
           </ng-container>
-          <ng-container matColumnDef="callbackUrl">
-            <th mat-header-cell *matHeaderCellDef>{{ 'inbox.fields.callbackUrl' | transloco }}</th>
-            <td mat-cell *matCellDef="let inbox" class="url">
-              {{ inbox.callbackUrl ?? ('inboxes.noCallback' | transloco) }}
+          <ng-container matColumnDef="status">
+            <th mat-header-cell *matHeaderCellDef>{{ 'inboxes.columns.status' | transloco }}</th>
+            <td mat-cell *matCellDef="let inbox" class="status" data-testid="inbox-status">
+              @let st = status(inbox);
+              @if (st.key) {
+                <span>{{ st.key | transloco: st.params }}</span>
+              }
+              @if (st.detail) {
+                <span class="detail">{{ st.detail }}</span>
+              }
             </td>
           </ng-container>
           <ng-container matColumnDef="features">
@@ -129,10 +140,28 @@ import { CreateInboxDialogComponent } from './create-inbox-dialog.component';
       font-weight: 500;
       text-decoration: none;
     }
-    .url {
+    .channel {
+      display: inline-flex;
+      align-items: center;
+      gap: 8px;
+      white-space: nowrap;
+      mat-icon {
+        width: 20px;
+        height: 20px;
+        color: var(--mat-sys-primary);
+      }
+    }
+    .status {
       color: var(--mat-sys-on-surface-variant);
       overflow-wrap: anywhere;
-      max-width: 320px;
+      max-width: 340px;
+    }
+    .detail {
+      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+      font-size: 13px;
+    }
+    .status span + .detail {
+      margin-left: 6px;
     }
     .chevron {
       width: 40px;
@@ -164,7 +193,9 @@ export class InboxListPageComponent {
   protected readonly inboxes = signal<InboxDto[]>([]);
   protected readonly loading = signal(true);
   protected readonly error = signal<string | null>(null);
-  protected readonly columns = ['name', 'channel', 'callbackUrl', 'features', 'createdAt', 'open'];
+  protected readonly columns = ['name', 'channel', 'status', 'features', 'createdAt', 'open'];
+  protected readonly icon = (inbox: InboxDto) => CHANNEL_ICONS[inbox.channel];
+  protected readonly status = inboxStatus;
   protected readonly trackById = (_: number, inbox: InboxDto) => inbox.id;
 
   constructor() {
@@ -200,7 +231,11 @@ export class InboxListPageComponent {
 
   protected create(): void {
     this.dialog
-      .open<CreateInboxDialogComponent, void, InboxDto>(CreateInboxDialogComponent, { width: '520px' })
+      .open<CreateInboxDialogComponent, void, InboxDto>(CreateInboxDialogComponent, {
+        width: '680px',
+        maxWidth: '95vw',
+        autoFocus: 'first-tabbable',
+      })
       .afterClosed()
       .subscribe((inbox) => {
         if (inbox) void this.router.navigate(['/inboxes', inbox.id]);

@@ -1,8 +1,15 @@
 import { Routes } from '@angular/router';
 import { InboxListPageComponent } from './inbox-list-page.component';
+import { provideInboxIcons } from './inbox-icons';
 import { InboxSettingsPageComponent } from './inbox-settings-page.component';
 
 export const inboxesRoutes: Routes = [
-  { path: '', component: InboxListPageComponent, title: 'inboxes.title' },
-  { path: ':id', component: InboxSettingsPageComponent, title: 'inbox.title' },
+  {
+    path: '',
+    providers: [provideInboxIcons()],
+    children: [
+      { path: '', component: InboxListPageComponent, title: 'inboxes.title' },
+      { path: ':id', component: InboxSettingsPageComponent, title: 'inbox.title' },
+    ],
+  },
 ];

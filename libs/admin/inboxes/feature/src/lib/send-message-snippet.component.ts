@@ -62,11 +62,9 @@ import { sendMessageSnippets } from '@kefu/admin/inboxes/data-access';
         </ng-template>
       </mat-tab>
     </mat-tab-group>
-    @if (!secret()) {
-      <p class="hint">
-        {{ (hasSecret() ? 'inbox.snippet.revealHint' : 'inbox.snippet.noSecretHint') | transloco }}
-      </p>
-    }
+    <p class="hint">
+      {{ (secret() ? 'inbox.embed.secretFilled' : 'inbox.embed.secretPlaceholder') | transloco }}
+    </p>
   `,
   styles: `
     :host {
@@ -137,10 +135,8 @@ export class SendMessageSnippetComponent {
   private readonly transloco = inject(TranslocoService);
 
   readonly inboxId = input.required<string>();
-  /** The secret to put into the examples; null shows a placeholder. */
+  /** The secret, only right after it was created or rotated; otherwise a placeholder stands in. */
   readonly secret = input<string | null>(null);
-  /** Whether the user could reveal the secret (to hint at it). */
-  readonly hasSecret = input(false);
 
   protected readonly snippets = computed(() =>
     sendMessageSnippets(this.document.location.origin, this.inboxId(), this.secret()),
