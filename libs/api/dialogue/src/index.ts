@@ -5,8 +5,8 @@
  *
  * Import `DialogueModule` once in the API's root module. Other code uses:
  * - `DialogueTemplatesService.render(key, vars, { locale, region }, em?)`: a structured `Reply`
- *   from the template for `key`, falling back region → locale → `en`; `flattenToText(reply, locale)`
- *   for channels without cards;
+ *   from the template for `key`, falling back region → locale → `en` (channels without cards
+ *   flatten it: `renderForChannel` in libs/api/channels);
  * - `DialogueStateStore.load(em, conversationId)` / `save(em, state)` inside the turn's transaction,
  *   with the pure helpers `applyTurn`, `mergeSlots`, `cancelDialogue`, `misunderstood`.
  */
@@ -15,7 +15,6 @@ export { DIALOGUE_ENTITIES } from './entities';
 export { DialogueTemplatesService, TemplateNotFoundError } from './templates/dialogue-templates.service';
 export type { RenderContext } from './templates/dialogue-templates.service';
 export { TemplateSeeder } from './templates/template-seeder.service';
-export { flattenToText } from './templates/reply';
 export type { OrderSummaryCard, ProductCard, QuickReply, Reply, ReplyCard } from './templates/reply';
 export { formatMoney, renderTemplate, TemplateVariableError } from './templates/template-renderer';
 export type { Money, TemplateVariables } from './templates/template-renderer';

@@ -1,4 +1,3 @@
-import { flattenToText, Reply } from './reply';
 import {
   formatMoney,
   parseTemplate,
@@ -100,64 +99,5 @@ describe('renderTemplate', () => {
 
   it('lists the variables a template uses', () => {
     expect(templateVariables('{a} {n, plural, other {# {b}}} {c, date}')).toEqual(['a', 'n', 'b', 'c']);
-  });
-});
-
-describe('flattenToText', () => {
-  const reply: Reply = {
-    text: '亲,您的订单已发货~',
-    cards: [
-      {
-        type: 'order_summary',
-        orderNumber: 'KF1001',
-        status: '已发货',
-        items: [
-          { name: '纯棉T恤 黑色 M', quantity: 2 },
-          { name: '帆布鞋', quantity: 1 },
-        ],
-        total: '¥258.00',
-        carrier: '顺丰',
-        trackingNumber: 'SF123',
-        eta: '2026年3月6日',
-      },
-      { type: 'product', productId: 'p1', title: '纯棉T恤', price: '¥79.00', attributes: { 颜色: '黑色' } },
-    ],
-    quickReplies: [
-      { label: '查物流', payload: 'track_order' },
-      { label: '转人工客服', payload: 'contact_human_agent' },
-    ],
-  };
-
-  it('turns cards and quick replies into text a WeChat or SMS user can read and answer', () => {
-    expect(flattenToText(reply, 'zh-CN')).toBe(
-      [
-        '亲,您的订单已发货~',
-        '',
-        '订单号:KF1001',
-        '状态:已发货',
-        '商品:纯棉T恤 黑色 M × 2, 帆布鞋',
-        '合计:¥258.00',
-        '物流:顺丰 SF123',
-        '预计送达:2026年3月6日',
-        '',
-        '纯棉T恤',
-        '价格:¥79.00',
-        '颜色 黑色',
-        '',
-        '您可以回复序号选择:',
-        '1. 查物流',
-        '2. 转人工客服',
-      ].join('\n'),
-    );
-  });
-
-  it('labels the blocks in English by default and leaves out what is not there', () => {
-    expect(
-      flattenToText({
-        text: 'Here it is',
-        cards: [{ type: 'order_summary', orderNumber: 'A1', status: 'Paid', items: [] }],
-      }),
-    ).toBe('Here it is\n\nOrder: A1\nStatus: Paid');
-    expect(flattenToText({ text: 'Just text' }, 'ja')).toBe('Just text');
   });
 });
