@@ -80,6 +80,8 @@ export async function linkVerifiedContact(em: EntityManager, contactId: string, 
       ORDER BY array_position(ARRAY['customer','wechat_unionid','email','phone'], kind) FOR UPDATE`,
     keys.flatMap((k) => [k.kind, k.value]),
   );
+  // The usual case — a returning shopper whose keys are all theirs already — changes nothing.
+  if (owners.length === keys.length && owners.every((o) => o.contact_id === contactId)) return contactId;
   // The strongest key's owner wins (a shop login over an e-mail); everyone else merges into it.
   let target = owners[0]?.contact_id ?? contactId;
   for (const id of new Set([contactId, ...owners.map((o) => o.contact_id)])) if (id !== target) await mergeContacts(em, id, target);

@@ -47,7 +47,12 @@ export class DeliveryRecorder {
       return row;
     });
     if (!updated) return false;
-    this.events.emit(ConversationEvents.MessageUpdated, { messageId, conversationId: updated.conversation_id } satisfies MessageUpdatedPayload);
+    this.events.emit(ConversationEvents.MessageUpdated, {
+      messageId,
+      conversationId: updated.conversation_id,
+      inboxId: updated.inbox_id,
+      direction: 'outgoing',
+    } satisfies MessageUpdatedPayload);
     return true;
   }
 

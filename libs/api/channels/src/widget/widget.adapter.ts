@@ -4,6 +4,7 @@ import { ChannelType, SenderType } from '@kefu/shared/contracts';
 import { ConversationEvents, MessageUpdatedPayload } from '@kefu/api/conversations';
 import { ChannelAdapter, OutboundDelivery } from '../delivery/channel-adapter';
 import { DeliveryService } from '../delivery/delivery.service';
+import { WidgetInboxes } from './widget-inboxes';
 import { identityRoom, WidgetBroadcaster } from './widget.broadcaster';
 import { toWidgetMessages } from './widget.protocol';
 import { WidgetStore } from './widget.store';
@@ -24,6 +25,7 @@ export class WidgetAdapter implements ChannelAdapter, OnModuleInit {
     private readonly delivery: DeliveryService,
     private readonly store: WidgetStore,
     private readonly broadcaster: WidgetBroadcaster,
+    private readonly widgetInboxes: WidgetInboxes,
   ) {}
 
   onModuleInit() {
@@ -47,8 +49,9 @@ export class WidgetAdapter implements ChannelAdapter, OnModuleInit {
   /** A widget message processed without a reply (a human owns the conversation, or the bot had nothing to say). */
   @OnEvent(ConversationEvents.MessageUpdated, { async: true, promisify: true, suppressErrors: true })
   async onMessageUpdated(e: MessageUpdatedPayload) {
-    if (!this.broadcaster.reachable) return;
+    if (!this.broadcaster.reachable || e.direction === 'outgoing') return;
     try {
+      if (e.inboxId && !(await this.widgetInboxes.get(e.inboxId))) return;
       const done = await this.store.processedWidgetMessage(e.messageId);
       if (!done || done.pending > 0) return;
       const rooms = (await this.store.identitiesOf(done.inboxId, done.contactId)).map((ext) => identityRoom(done.inboxId, ext));

@@ -15,6 +15,9 @@ export interface MessageCreatedPayload {
 export interface MessageUpdatedPayload {
   messageId: string;
   conversationId: string;
+  /** When the emitter knows them: listeners skip messages that are not theirs without a query. */
+  inboxId?: string;
+  direction?: 'incoming' | 'outgoing';
 }
 
 export interface ConversationUpdatedPayload {
