@@ -8,6 +8,8 @@ const API = '/api/v1/conversations';
 export interface ConversationListQuery {
   status?: ConversationStatus | null;
   inboxId?: string | null;
+  /** One shopper's conversations on every channel. */
+  contactId?: string | null;
   limit?: number;
   cursor?: string | null;
 }
@@ -22,6 +24,7 @@ export class ConversationsService {
     let params = new HttpParams();
     if (query.status) params = params.set('status', query.status);
     if (query.inboxId) params = params.set('inboxId', query.inboxId);
+    if (query.contactId) params = params.set('contactId', query.contactId);
     if (query.limit) params = params.set('limit', query.limit);
     if (query.cursor) params = params.set('cursor', query.cursor);
     return this.http.get<Page<ConversationDto>>(API, { params });

@@ -20,6 +20,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { contactDisplayName, TranscriptStore } from '@kefu/admin/conversations/data-access';
 import { EmptyStateComponent, LocalizedDatePipe, StatusChipComponent } from '@kefu/admin/ui';
 import { MessageDto } from '@kefu/shared/contracts';
+import { ContactConversationsComponent } from './contact-conversations.component';
 import { LiveIndicatorComponent } from './live-indicator.component';
 import { MessageBubbleComponent } from './message-bubble.component';
 
@@ -45,6 +46,7 @@ interface DayGroup {
     StatusChipComponent,
     LiveIndicatorComponent,
     MessageBubbleComponent,
+    ContactConversationsComponent,
   ],
   providers: [TranscriptStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
