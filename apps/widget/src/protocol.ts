@@ -1,42 +1,11 @@
 // The wire contract of the `/widget` socket.io namespace and the uploads endpoint (docs/widget.md).
-// Kept here as plain types so the bundle carries no server code; mirrors @kefu/shared/contracts.
+// Reply content types come from @kefu/shared/contracts (type-only imports, erased by esbuild).
 
 export type Locale = 'zh-CN' | 'en' | 'ja';
 
-export interface QuickReply {
-  label: string;
-  payload: string;
-}
-
-export interface OrderSummaryCard {
-  type: 'order_summary';
-  orderNumber: string;
-  status: string;
-  items: { name: string; quantity: number }[];
-  total?: string;
-  carrier?: string;
-  trackingNumber?: string;
-  eta?: string;
-  url?: string;
-}
-
-export interface ProductCard {
-  type: 'product';
-  productId: string;
-  title: string;
-  price?: string;
-  imageUrl?: string;
-  url?: string;
-  attributes?: Record<string, string>;
-  availability?: string;
-}
-
-export type ReplyCard = OrderSummaryCard | ProductCard;
-
-export interface MessageContent {
-  quickReplies?: QuickReply[];
-  cards?: ReplyCard[];
-}
+// Type-only: erased from the bundle, so the widget carries no server code.
+import type { MessageContent } from '@kefu/shared/contracts';
+export type { MessageContent, OrderSummaryCard, ProductCard, QuickReply, ReplyCard } from '@kefu/shared/contracts';
 
 export interface WidgetAttachment {
   url: string;
