@@ -122,6 +122,12 @@ describe('inbox secrets are shown once (PostgreSQL + Redis)', () => {
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(/settings\.color: use a #rrggbb colour/);
     expect(res.body.message).toMatch(/settings\.allowedOrigins\.0/);
+    expect(res.body.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'settings.color', message: 'use a #rrggbb colour' },
+        expect.objectContaining({ path: 'settings.allowedOrigins.0' }),
+      ]),
+    );
     const after = (await api('GET', `/inboxes/${created.id}`)).body as InboxDto;
     expect(after.settings).toMatchObject({ color: '#00897b', allowedOrigins: [] });
   });

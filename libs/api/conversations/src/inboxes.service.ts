@@ -86,22 +86,35 @@ export class InboxesService {
   }
 }
 
-function fieldErrors(prefix: string, issues: { path: PropertyKey[]; message: string }[]) {
-  return issues.map((i) => `${[prefix, ...i.path.map(String)].join('.')}: ${i.message}`).join('; ');
+type FieldIssue = { path: string; message: string };
+
+/** A 400 in the same shape as `parseWith`: a message naming every wrong field, and `issues`. */
+function invalid(what: string, issues: FieldIssue[]): BadRequestException {
+  return new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: `invalid ${what}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    issues,
+  });
 }
+
+const fieldIssues = (prefix: string, issues: { path: PropertyKey[]; message: string }[]): FieldIssue[] =>
+  issues.map((i) => ({ path: [prefix, ...i.path.map(String)].join('.'), message: i.message }));
 
 /** The channel's settings, checked and with defaults filled in; a 400 names every wrong field. */
 export function channelSettings(channel: ChannelType, raw: Record<string, unknown>): Record<string, unknown> {
   const parsed = channelSettingsSchemas[channel].safeParse(raw);
-  if (!parsed.success) throw new BadRequestException(`invalid ${channel} settings: ${fieldErrors('settings', parsed.error.issues)}`);
+  if (!parsed.success) throw invalid(`${channel} settings`, fieldIssues('settings', parsed.error.issues));
   return parsed.data as Record<string, unknown>;
 }
 
 export function channelCredentials(channel: ChannelType, settings: Record<string, unknown>, raw: Record<string, unknown>): Record<string, string> {
   const parsed = channelCredentialsSchemas[channel].safeParse(raw);
-  if (!parsed.success) throw new BadRequestException(`invalid ${channel} credentials: ${fieldErrors('credentials', parsed.error.issues)}`);
+  if (!parsed.success) throw invalid(`${channel} credentials`, fieldIssues('credentials', parsed.error.issues));
   const creds = parsed.data as Record<string, string>;
   if (channel === ChannelType.Wechat && settings['encryption'] !== 'plain' && !creds['encodingAESKey'])
-    throw new BadRequestException(`invalid wechat credentials: credentials.encodingAESKey is required in ${String(settings['encryption'])} mode`);
+    throw invalid('wechat credentials', [
+      { path: 'credentials.encodingAESKey', message: `required in ${String(settings['encryption'])} mode` },
+    ]);
   return creds;
 }

@@ -7,7 +7,7 @@ export { Upload, Webhook, WebhookDelivery };
 export const CHANNEL_ENTITIES = [Upload, Webhook, WebhookDelivery];
 
 registerPersonalData(
-  { table: 'uploads', columns: ['data', 'name'], subject: { kind: 'contact', column: 'contact_id' }, description: 'images shoppers sent from the chat widget' },
+  { table: 'uploads', columns: ['data', 'name'], subject: { kind: 'contact', column: 'contact_id' }, description: 'images shoppers sent from the chat widget, and images and PDFs attached to their e-mails' },
   {
     table: 'webhook_deliveries',
     columns: ['payload'],

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A file a shopper sent from the widget (images only, size-checked), served back at /api/v1/uploads/:id. */
+/** A file a shopper sent: a widget image, or an image or PDF attached to an e-mail (size-checked); served at /api/v1/uploads/:id. */
 @Entity('uploads')
 export class Upload {
   @PrimaryGeneratedColumn('uuid') id!: string;
