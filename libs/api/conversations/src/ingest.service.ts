@@ -78,19 +78,35 @@ export class IngestService {
   }
 
   private async store(em: EntityManager, msg: InboundMessage): Promise<IngestResultDto> {
-    const inbox = await em.query(`SELECT id FROM inboxes WHERE id = $1`, [msg.inboxId]);
-    if (!inbox.length) throw new NotFoundException(`inbox ${msg.inboxId} does not exist`);
+    // One round trip: the inbox exists, and the shopper's identity on it if they wrote before.
+    const [known]: { inbox_id: string; contact_id: string | null }[] = await em.query(
+      `SELECT i.id AS inbox_id, ci.contact_id FROM inboxes i
+         LEFT JOIN contact_identities ci ON ci.inbox_id = i.id AND ci.external_id = $2
+        WHERE i.id = $1`,
+      [msg.inboxId, msg.externalUserId],
+    );
+    if (!known) throw new NotFoundException(`inbox ${msg.inboxId} does not exist`);
 
-    let contactId = await this.upsertContact(em, msg);
+    let contactId = await this.upsertContact(em, msg, known.contact_id);
     if (msg.verified) contactId = await linkVerifiedContact(em, contactId, msg.inboxId, msg.verified);
     const conversation =
       (msg.conversationId && (await this.threadedConversation(em, msg.inboxId, contactId, msg.conversationId))) ||
       (await this.openConversation(em, msg.inboxId, contactId));
 
+    // The message, the conversation's counters and the events-log row in one statement.
     const inserted: { id: string }[] = await em.query(
-      `INSERT INTO messages (conversation_id, inbox_id, direction, sender_type, external_message_id, text, attachments, metadata, locale, status, sent_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (inbox_id, external_message_id) DO NOTHING RETURNING id`,
+      `WITH m AS (
+         INSERT INTO messages (conversation_id, inbox_id, direction, sender_type, external_message_id, text, attachments, metadata, locale, status, sent_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (inbox_id, external_message_id) DO NOTHING RETURNING id
+       ), c AS (
+         UPDATE conversations SET message_count = message_count + 1, last_message_at = now(), last_message_preview = $12, updated_at = now()
+          WHERE id = $1 AND EXISTS (SELECT 1 FROM m)
+       ), e AS (
+         INSERT INTO events (type, inbox_id, conversation_id, message_id, data)
+         SELECT 'message.received', $2, $1, m.id, $13::jsonb FROM m
+       )
+       SELECT id FROM m`,
       [
         conversation.id,
         msg.inboxId,
@@ -103,6 +119,8 @@ export class IngestService {
         msg.locale ?? null,
         MessageStatus.Received,
         msg.sentAt,
+        preview(msg.text, msg.attachments.length),
+        JSON.stringify({ channel: msg.channel, attachments: msg.attachments.length, opened: conversation.opened }),
       ],
     );
     if (!inserted.length) {
@@ -112,28 +130,13 @@ export class IngestService {
       return { ...existing, duplicate: true };
     }
     const messageId = inserted[0].id;
-    await em.query(
-      `UPDATE conversations SET message_count = message_count + 1, last_message_at = now(), last_message_preview = $2, updated_at = now() WHERE id = $1`,
-      [conversation.id, preview(msg.text, msg.attachments.length)],
-    );
-    await appendEvents(em, {
-      type: 'message.received',
-      inboxId: msg.inboxId,
-      conversationId: conversation.id,
-      messageId,
-      data: { channel: msg.channel, attachments: msg.attachments.length, opened: conversation.opened },
-    });
     return { messageId, conversationId: conversation.id, contactId, duplicate: false };
   }
 
-  private async upsertContact(em: EntityManager, msg: InboundMessage): Promise<string> {
-    const found: { contact_id: string }[] = await em.query(
-      `SELECT contact_id FROM contact_identities WHERE inbox_id = $1 AND external_id = $2`,
-      [msg.inboxId, msg.externalUserId],
-    );
+  private async upsertContact(em: EntityManager, msg: InboundMessage, knownContactId: string | null): Promise<string> {
     const c = msg.contact ?? {};
-    if (found.length) {
-      const contactId = found[0].contact_id;
+    if (knownContactId) {
+      const contactId = knownContactId;
       if (c.name || c.email || c.phone) {
         await em.query(
           `UPDATE contacts SET name = COALESCE($2, name), email = COALESCE(email, $3), phone = COALESCE(phone, $4), updated_at = now() WHERE id = $1`,
