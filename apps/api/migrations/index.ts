@@ -7,6 +7,7 @@ import { DialogueEngine1764300000000 } from './1764300000000-dialogue-engine';
 import { CommerceActions1764310000000 } from './1764310000000-commerce-actions';
 import { Channels1764400000000 } from './1764400000000-channels';
 import { WebhookDispatch1764450000000 } from './1764450000000-webhook-dispatch';
+import { Handoff1764500000000 } from './1764500000000-handoff';
 
 /** Every migration in order. New ones are appended; landed ones are never edited. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   CommerceActions1764310000000,
   Channels1764400000000,
   WebhookDispatch1764450000000,
+  Handoff1764500000000,
 ];

@@ -10,6 +10,8 @@ import { NluModule } from '@kefu/api/nlu';
 import { KnowledgeModule } from '@kefu/api/knowledge';
 import { CommerceModule } from '@kefu/api/commerce';
 import { DialogueModule } from '@kefu/api/dialogue';
+import { AuditModule } from '@kefu/api/audit';
+import { HandoffModule } from '@kefu/api/handoff';
 import { migrations } from '../migrations';
 
 /** Wiring only: every behaviour lives in a library. */
@@ -24,7 +26,9 @@ export class AppModule {
         QueueModule,
         HttpModule,
         IdentityModule,
+        AuditModule,
         ConversationsModule,
+        HandoffModule,
         ChannelsModule,
         NluModule,
         KnowledgeModule,

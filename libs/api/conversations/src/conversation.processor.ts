@@ -76,9 +76,10 @@ export class ConversationProcessor implements OnModuleInit {
     if (!conversationSnapshot || !inbox) return;
     const now = new Date();
     const botOwned = conversationSnapshot.status === ConversationStatus.Bot;
-    const prepared = botOwned
-      ? await this.pipeline.prepare({ inbox, conversation: conversationSnapshot, message: snapshot, now })
-      : new Map<string, unknown>();
+    const input = { inbox, conversation: conversationSnapshot, message: snapshot, now };
+    const prepared = botOwned ? await this.pipeline.prepare(input) : new Map<string, unknown>();
+    // A human owns it: the bot does not answer, but the agent sees how the message reads.
+    const observed = botOwned || conversationSnapshot.status === ConversationStatus.Resolved ? null : await this.pipeline.observe(input);
 
     const outcome = await this.db.transaction(async (em) => {
       const message = await em.findOne(Message, { where: { id: messageId }, lock: { mode: 'pessimistic_write' } });
@@ -95,6 +96,7 @@ export class ConversationProcessor implements OnModuleInit {
         statusBefore === ConversationStatus.Bot
           ? await this.pipeline.run({ em, inbox, conversation, message, now, replies: [], prepared, events })
           : [];
+      if (!drafts.length && observed?.nlu && !message.nlu) message.nlu = observed.nlu;
 
       await em.query(`UPDATE messages SET status = $2, nlu = $3::jsonb, updated_at = now() WHERE id = $1`, [
         message.id,
@@ -132,6 +134,10 @@ export class ConversationProcessor implements OnModuleInit {
         status: conversation.status,
         handoffReason: conversation.handoffReason,
         handoffAt: conversation.handoffAt,
+        teamId: conversation.teamId,
+        assigneeId: conversation.assigneeId,
+        priority: conversation.priority,
+        tags: conversation.tags,
         greetedAt: conversation.greetedAt,
         awaySentAt: conversation.awaySentAt,
         messageCount: conversation.messageCount,

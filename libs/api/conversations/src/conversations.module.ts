@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@kefu/api/identity';
+import { ConversationAccess } from './access/conversation-access';
 import { AutoReplyStage } from './auto-reply/auto-reply.stage';
 import { ConversationProcessor } from './conversation.processor';
 import { ConversationsController } from './conversations.controller';
@@ -18,6 +19,7 @@ import { SweeperService } from './sweeper.service';
   imports: [TypeOrmModule.forFeature(CONVERSATION_ENTITIES), IdentityModule],
   controllers: [InboxesController, ConversationsController],
   providers: [
+    ConversationAccess,
     InboxesService,
     ConversationsService,
     IngestService,
@@ -28,6 +30,6 @@ import { SweeperService } from './sweeper.service';
     DeliveryRecorder,
     AdminGateway,
   ],
-  exports: [InboxesService, ConversationsService, IngestService, ProcessingPipeline, DeliveryRecorder, SweeperService],
+  exports: [ConversationAccess, AdminGateway, InboxesService, ConversationsService, IngestService, ProcessingPipeline, DeliveryRecorder, SweeperService],
 })
 export class ConversationsModule {}

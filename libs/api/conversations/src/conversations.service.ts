@@ -8,8 +8,10 @@ import {
   MessageDto,
   MessageStatus,
   Page,
+  priorityOfRank,
 } from '@kefu/shared/contracts';
 import { parseWith } from '@kefu/api/platform/http';
+import { AccessScope, ConversationAccess } from './access/conversation-access';
 import { Message } from './entities/message.entity';
 
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
@@ -21,6 +23,10 @@ interface ConversationRow {
   channel: string;
   status: ConversationStatus;
   handoff_reason: string | null;
+  team_id: string | null;
+  assignee_id: string | null;
+  priority: number;
+  tags: string[];
   message_count: number;
   last_message_at: Date;
   last_message_preview: string | null;
@@ -34,7 +40,7 @@ interface ConversationRow {
 }
 
 const SELECT_CONVERSATION = `
-  SELECT c.id, c.inbox_id, i.name AS inbox_name, i.channel, c.status, c.handoff_reason, c.message_count, c.last_message_at, c.last_message_preview, c.created_at,
+  SELECT c.id, c.inbox_id, i.name AS inbox_name, i.channel, c.status, c.handoff_reason, c.team_id, c.assignee_id, c.priority, c.tags, c.message_count, c.last_message_at, c.last_message_preview, c.created_at,
          k.id AS contact_id, k.name AS contact_name, k.email AS contact_email, k.phone AS contact_phone, k.created_at AS contact_created_at,
          (SELECT ci.external_id FROM contact_identities ci WHERE ci.contact_id = k.id AND ci.inbox_id = c.inbox_id LIMIT 1) AS external_id
   FROM conversations c JOIN inboxes i ON i.id = c.inbox_id JOIN contacts k ON k.id = c.contact_id`;
@@ -59,7 +65,7 @@ export function toMessageDto(m: Message): MessageDto {
   };
 }
 
-function toConversationDto(r: ConversationRow): ConversationDto {
+export function toConversationDto(r: ConversationRow): ConversationDto {
   return {
     id: r.id,
     inboxId: r.inbox_id,
@@ -67,6 +73,10 @@ function toConversationDto(r: ConversationRow): ConversationDto {
     channel: r.channel,
     status: r.status,
     handoffReason: r.handoff_reason ?? null,
+    teamId: r.team_id ?? null,
+    assigneeId: r.assignee_id ?? null,
+    priority: priorityOfRank(Number(r.priority ?? 2)),
+    tags: r.tags ?? [],
     contact: {
       id: r.contact_id,
       name: r.contact_name,
@@ -92,12 +102,18 @@ function decodeCursor(cursor: string): [string, string] {
 /** Reading conversations and messages for the admin and for channels. */
 @Injectable()
 export class ConversationsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: ConversationAccess,
+  ) {}
 
-  async list(query: unknown): Promise<Page<ConversationDto>> {
+  /** Conversations newest first; with a scope, only those the viewer may see. */
+  async list(query: unknown, scope?: AccessScope): Promise<Page<ConversationDto>> {
     const q = parseWith(listConversationsQuerySchema, query, 'query');
     const where: string[] = [];
     const params: unknown[] = [];
+    const scoped = scope ? this.access.sql(scope, params) : null;
+    if (scoped) where.push(scoped);
     if (q.status) where.push(`c.status = $${params.push(q.status)}`);
     if (q.inboxId) where.push(`c.inbox_id = $${params.push(q.inboxId)}`);
     if (q.contactId) where.push(`c.contact_id = $${params.push(q.contactId)}`);
@@ -115,16 +131,28 @@ export class ConversationsService {
     return { items: items.map(toConversationDto), nextCursor: more ? encodeCursor(items[items.length - 1]) : null };
   }
 
-  async get(id: string): Promise<ConversationDto> {
+  /** One conversation; with a scope, 403 when the viewer may not see it. */
+  async get(id: string, scope?: AccessScope): Promise<ConversationDto> {
     const rows: ConversationRow[] = isUuid(id) ? await this.db.query(`${SELECT_CONVERSATION} WHERE c.id = $1`, [id]) : [];
     if (!rows.length) throw new NotFoundException(`conversation ${id} does not exist`);
-    return toConversationDto(rows[0]);
+    const dto = toConversationDto(rows[0]);
+    if (scope) this.access.assert(scope, dto);
+    return dto;
   }
 
-  async messages(conversationId: string): Promise<MessageDto[]> {
-    await this.get(conversationId);
+  async messages(conversationId: string, scope?: AccessScope): Promise<MessageDto[]> {
+    await this.get(conversationId, scope);
     const rows = await this.db.getRepository(Message).find({ where: { conversationId }, order: { createdAt: 'ASC', id: 'ASC' }, take: 1000 });
     return rows.map(toMessageDto);
+  }
+
+  /** The team and assignee of a conversation, for routing live events. */
+  async audience(conversationId: string): Promise<{ teamId: string | null; assigneeId: string | null }> {
+    const rows: { team_id: string | null; assignee_id: string | null }[] = await this.db.query(
+      `SELECT team_id, assignee_id FROM conversations WHERE id = $1`,
+      [conversationId],
+    );
+    return { teamId: rows[0]?.team_id ?? null, assigneeId: rows[0]?.assignee_id ?? null };
   }
 
   async message(id: string): Promise<Message | null> {

@@ -29,6 +29,17 @@ export interface ProcessingContext {
   prepared: Map<string, unknown>;
   /** Events the worker appends in the same transaction (ids and codes only, never text). */
   events: EventRecord[];
+  /**
+   * Set by a stage that took the conversation away from the bot (e.g. the kill switch handed it to
+   * humans): later stages do not run.
+   */
+  halted?: boolean;
+}
+
+/** What a stage read from a message in a conversation a human owns (the bot does not answer). */
+export interface Observation {
+  /** The language engine's reading, shown to the agent. */
+  nlu?: Record<string, unknown>;
 }
 
 export interface ReplyDraft {
@@ -62,6 +73,8 @@ export interface ProcessingStage {
   readonly order: number;
   prepare?(input: PrepareInput): Promise<unknown>;
   run(ctx: ProcessingContext): Promise<ReplyDraft[]>;
+  /** For a message the bot will not answer (a human owns the conversation): read it only. */
+  observe?(input: PrepareInput): Promise<Observation | null>;
 }
 
 /** The stages the worker runs, in order. Modules add theirs on init. */
@@ -84,7 +97,20 @@ export class ProcessingPipeline {
   }
 
   async run(ctx: ProcessingContext): Promise<ReplyDraft[]> {
-    for (const stage of this.stages) ctx.replies.push(...(await stage.run(ctx)));
+    for (const stage of this.stages) {
+      if (ctx.halted) break;
+      ctx.replies.push(...(await stage.run(ctx)));
+    }
     return ctx.replies;
+  }
+
+  /** What the stages read from a message no stage will answer. */
+  async observe(input: PrepareInput): Promise<Observation> {
+    const out: Observation = {};
+    for (const stage of this.stages) {
+      if (!stage.observe) continue;
+      Object.assign(out, (await stage.observe(input)) ?? {});
+    }
+    return out;
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommerceModule } from '@kefu/api/commerce';
 import { ConversationsModule } from '@kefu/api/conversations';
+import { HandoffModule } from '@kefu/api/handoff';
 import { KnowledgeModule } from '@kefu/api/knowledge';
 import { NluModule } from '@kefu/api/nlu';
 import { DialogueStage } from './engine/dialogue.stage';
@@ -19,7 +20,7 @@ import { TemplateSeeder } from './templates/template-seeder.service';
  * answers shoppers from the shop's data and the knowledge base. Import it once in the root module.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(DIALOGUE_ENTITIES), ConversationsModule, NluModule, KnowledgeModule, CommerceModule],
+  imports: [TypeOrmModule.forFeature(DIALOGUE_ENTITIES), ConversationsModule, HandoffModule, NluModule, KnowledgeModule, CommerceModule],
   controllers: [DialogueTemplatesController, ContactProfileController],
   providers: [DialogueTemplatesService, TemplateSeeder, DialogueStateStore, ContactProfileService, DialogueStage],
   exports: [DialogueTemplatesService, TemplateSeeder, DialogueStateStore, ContactProfileService],

@@ -67,6 +67,12 @@ export interface ConversationDto {
   status: ConversationStatus;
   /** Why the bot handed over to a human, while `pending_human` or `human`. */
   handoffReason: string | null;
+  /** The team a hand-off was routed to, and the human who owns (or will own) it. */
+  teamId: string | null;
+  assigneeId: string | null;
+  /** Queue priority: low, normal, high, urgent. */
+  priority: 'low' | 'normal' | 'high' | 'urgent';
+  tags: string[];
   contact: ContactDto;
   lastMessageAt: string;
   lastMessagePreview: string | null;

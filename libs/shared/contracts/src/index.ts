@@ -9,3 +9,4 @@ export * from './signature';
 export * from './nlu';
 export * from './knowledge';
 export * from './webhooks';
+export * from './handoff';

@@ -15,6 +15,14 @@ export enum Permission {
   DialogueManage = 'dialogue.manage',
   /** Outbound webhooks: create, change, test, delete; their dead letters. */
   WebhooksManage = 'webhooks.manage',
+  /** Every conversation, whatever its team; without it an agent sees their teams' and their own. */
+  ConversationsReadAll = 'conversations.read_all',
+  /** Work conversations: take over, reply, note, transfer, hand back, resolve; set one's availability. */
+  HandoffWork = 'handoff.work',
+  /** Escalation rules, thresholds, teams and hours, the kill switch, the human-edit log. */
+  HandoffManage = 'handoff.manage',
+  /** The append-only audit log. */
+  AuditRead = 'audit.read',
 }
 
 /** The access matrix: which role holds which permission. */
@@ -23,14 +31,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.Agent]: [
     Permission.InboxesRead,
     Permission.ConversationsRead,
+    Permission.HandoffWork,
     Permission.NluRead,
     Permission.KnowledgeRead,
     Permission.DialogueRead,
   ],
-  [Role.ComplianceOfficer]: [Permission.InboxesRead, Permission.ConversationsRead, Permission.UsersRead],
+  [Role.ComplianceOfficer]: [
+    Permission.InboxesRead,
+    Permission.ConversationsRead,
+    Permission.ConversationsReadAll,
+    Permission.UsersRead,
+    Permission.AuditRead,
+  ],
   [Role.Analyst]: [
     Permission.InboxesRead,
     Permission.ConversationsRead,
+    Permission.ConversationsReadAll,
     Permission.NluRead,
     Permission.KnowledgeRead,
     Permission.DialogueRead,

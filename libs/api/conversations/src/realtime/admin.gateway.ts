@@ -5,10 +5,20 @@ import type { Namespace, Socket } from 'socket.io';
 import { hasPermission, Permission, RealtimeEvent } from '@kefu/shared/contracts';
 import { APP_CONFIG, AppConfig } from '@kefu/api/platform/config';
 import { AuthService } from '@kefu/api/identity';
+import { ConversationAccess } from '../access/conversation-access';
 import { ConversationsService, toMessageDto } from '../conversations.service';
 import { ConversationEvents, ConversationUpdatedPayload, MessageCreatedPayload, MessageUpdatedPayload } from '../events/conversation.events';
 
+/** Sockets that see every conversation; the others are in `team:<id>` and `user:<id>` rooms. */
 const ROOM = 'conversations';
+const teamRoom = (id: string) => `team:${id}`;
+const userRoom = (id: string) => `user:${id}`;
+
+/** Where an event about one conversation may go. */
+export interface Audience {
+  teamId: string | null;
+  assigneeId: string | null;
+}
 
 /**
  * Live updates for the admin (namespace `/admin`), authenticated by the session cookie.
@@ -22,6 +32,7 @@ export class AdminGateway implements OnGatewayConnection {
   constructor(
     private readonly auth: AuthService,
     private readonly conversations: ConversationsService,
+    private readonly access: ConversationAccess,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -31,7 +42,29 @@ export class AdminGateway implements OnGatewayConnection {
    */
   private get listened(): boolean {
     if (!this.server) return false;
-    return this.config.queue.kind === 'bullmq' || (this.server.adapter.rooms.get(ROOM)?.size ?? 0) > 0;
+    return this.config.queue.kind === 'bullmq' || this.server.sockets.size > 0;
+  }
+
+  private rooms(a: Audience): string[] {
+    const rooms = [ROOM];
+    if (a.teamId) rooms.push(teamRoom(a.teamId));
+    if (a.assigneeId) rooms.push(userRoom(a.assigneeId));
+    return rooms;
+  }
+
+  /** An event about one conversation, to those who may see it. */
+  emitAbout(audience: Audience, event: string, payload: unknown): void {
+    if (this.server) this.server.to(this.rooms(audience)).emit(event, payload);
+  }
+
+  /** An event for one staff member (wherever they are connected). */
+  emitToUser(userId: string, event: string, payload: unknown): void {
+    if (this.server) this.server.to(userRoom(userId)).emit(event, payload);
+  }
+
+  /** An event for every connected staff member (e.g. the kill switch banner). */
+  emitToAll(event: string, payload: unknown): void {
+    if (this.server) this.server.emit(event, payload);
   }
 
   async handleConnection(socket: Socket): Promise<void> {
@@ -41,7 +74,9 @@ export class AdminGateway implements OnGatewayConnection {
       socket.disconnect(true);
       return;
     }
-    await socket.join(ROOM);
+    const scope = await this.access.scopeOf(user);
+    // Everyone is in their own room (notifications); agents also in their teams' rooms.
+    await socket.join(scope.all ? [ROOM, userRoom(user.id)] : [userRoom(user.id), ...scope.teamIds.map(teamRoom)]);
   }
 
   @OnEvent(ConversationEvents.MessageCreated, { async: true, promisify: true, suppressErrors: true })
@@ -58,12 +93,14 @@ export class AdminGateway implements OnGatewayConnection {
   async onConversationUpdated(e: ConversationUpdatedPayload) {
     if (!this.listened) return;
     const conversation = await this.conversations.get(e.conversationId);
-    this.server.to(ROOM).emit(RealtimeEvent.ConversationUpdated, { conversation });
+    this.emitAbout(conversation, RealtimeEvent.ConversationUpdated, { conversation });
   }
 
   private async sendMessage(event: string, messageId: string) {
     if (!this.listened) return;
     const m = await this.conversations.message(messageId);
-    if (m) this.server.to(ROOM).emit(event, { conversationId: m.conversationId, message: toMessageDto(m) });
+    if (!m) return;
+    const audience = await this.conversations.audience(m.conversationId);
+    this.emitAbout(audience, event, { conversationId: m.conversationId, message: toMessageDto(m) });
   }
 }

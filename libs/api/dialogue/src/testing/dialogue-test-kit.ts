@@ -7,6 +7,7 @@ import { HttpModule } from '@kefu/api/platform/http';
 import { QueueModule } from '@kefu/api/platform/queue';
 import { TestApp } from '@kefu/api/platform/testing';
 import { FirstAdminService, IdentityModule, UsersService } from '@kefu/api/identity';
+import { AuditModule } from '@kefu/api/audit';
 import { DialogueModule } from '../dialogue.module';
 
 @Module({})
@@ -21,6 +22,7 @@ export const dialogueRoot = (config: AppConfig) => ({
     QueueModule,
     HttpModule,
     IdentityModule,
+    AuditModule,
     DialogueModule,
   ],
 });

@@ -1,0 +1,5 @@
+export * from './handoff.module';
+export * from './entities';
+export * from './rules';
+export * from './routing';
+export * from './workspace';
