@@ -138,6 +138,8 @@ export class ConversationProcessor implements OnModuleInit {
         assigneeId: conversation.assigneeId,
         priority: conversation.priority,
         tags: conversation.tags,
+        firstHumanReplyAt: conversation.firstHumanReplyAt,
+        escalatedAt: conversation.escalatedAt,
         greetedAt: conversation.greetedAt,
         awaySentAt: conversation.awaySentAt,
         messageCount: conversation.messageCount,

@@ -553,8 +553,11 @@ export const HandoffRealtimeEvent = {
 export interface HandoffNotificationDto {
   id: string;
   kind: 'rule' | 'escalation' | 'assigned' | 'transfer';
+  /** Empty when the notification is not about one conversation. */
   conversationId: string;
   teamId: string | null;
+  /** A short code-like text (e.g. `handed off: low_confidence`); render by `kind`. */
   message: string;
   at: string;
+  readAt: string | null;
 }

@@ -5,11 +5,11 @@ import { writeTestEnv } from '../../config/src/test-env';
 import IORedis from 'ioredis';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { describeUrl, serviceUrls, TEST_DATABASE_NAME, withDatabase } from './test-services';
+import { describeUrl, serviceUrls, withDatabase } from './test-services';
 
 /**
  * Runs once before the integration tests: checks that PostgreSQL and Redis answer (failing fast
- * with a clear message when they do not), creates a fresh `kefu_test` database and migrates it.
+ * with a clear message when they do not), creates a fresh test database (`kefu_test`, or the `kefu_test…` one DATABASE_URL names) and migrates it.
  */
 export default async function globalSetup(): Promise<void> {
   const { server, redis, test } = serviceUrls();
@@ -23,8 +23,9 @@ export default async function globalSetup(): Promise<void> {
         `Start it, or point DATABASE_URL at a server where this user may create databases.\n`,
     );
   }
-  await admin.query(`DROP DATABASE IF EXISTS ${TEST_DATABASE_NAME} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${TEST_DATABASE_NAME}`);
+  const name = new URL(test).pathname.slice(1);
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
 
   const r = new IORedis(redis, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
