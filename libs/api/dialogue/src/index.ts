@@ -36,3 +36,5 @@ export {
   nextMissingSlot,
 } from './state/slots';
 export type { Awaiting, DialogueContext, DialogueState, SlotMerge, Slots, SlotValue } from './state/slots';
+export { LLM_SUGGESTER } from './assist';
+export type { LlmSuggester } from './assist';

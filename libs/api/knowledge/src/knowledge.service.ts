@@ -48,6 +48,14 @@ export class KnowledgeService {
     return this.articles.get(id);
   }
 
+  /**
+   * Creates an article through the editor's own use case (validation, versions, the retrieval index),
+   * e.g. a draft from an agent's edited reply. `body` is checked like POST /api/v1/knowledge/articles.
+   */
+  createArticle(body: unknown, authorId: string | null): Promise<KnowledgeArticleDto> {
+    return this.articles.create(body, authorId);
+  }
+
   answerThreshold(): Promise<number> {
     return this.settings.answerThreshold();
   }

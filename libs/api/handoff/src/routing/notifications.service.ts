@@ -70,7 +70,7 @@ export class NotificationsService {
       `SELECT n.* FROM handoff_notifications n WHERE ${MINE} ORDER BY n.created_at DESC, n.id DESC LIMIT 50`,
       [user.id],
     )) as NotificationRow[];
-    return rows.map((r) => ({ ...toDto(r), readAt: r.read_at ? new Date(r.read_at).toISOString() : null }));
+    return rows.map(toDto);
   }
 
   async markRead(user: AuthUser, id: string): Promise<void> {
@@ -92,5 +92,6 @@ function toDto(r: NotificationRow): HandoffNotificationDto {
     teamId: r.team_id,
     message: r.message,
     at: new Date(r.created_at).toISOString(),
+    readAt: r.read_at ? new Date(r.read_at).toISOString() : null,
   };
 }
