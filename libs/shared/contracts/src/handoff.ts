@@ -220,6 +220,13 @@ export interface RuleVersionDto {
  */
 export const SAFETY_TRIGGERS = ['customer_request', 'legal_threat', 'harm_threat', 'self_harm'] as const;
 export type SafetyTrigger = (typeof SAFETY_TRIGGERS)[number];
+/** GET /api/v1/handoff/safety-triggers: the built-in triggers, always on. */
+export interface SafetyTriggerDto {
+  trigger: SafetyTrigger;
+  description: string;
+  reason: HandoffReason;
+  priority: Priority;
+}
 
 export const handoffSettingsSchema = z.object({
   /** Below this the bot is not sure: the two-stage fallback (confirm, then rephrase) applies. */
@@ -240,6 +247,8 @@ export const handoffSettingsSchema = z.object({
   idleMinutes: z.number().int().min(1).max(10_080).default(30),
 });
 export type HandoffSettings = z.infer<typeof handoffSettingsSchema>;
+/** GET/PUT /api/v1/handoff/settings. */
+export type HandoffSettingsDto = HandoffSettings & { version: number; updatedAt: string | null; updatedBy: { id: string; name: string } | null };
 export const DEFAULT_HANDOFF_SETTINGS: HandoffSettings = handoffSettingsSchema.parse({});
 
 // ---------------------------------------------------------------- teams
@@ -492,6 +501,8 @@ export interface RuleTrace {
   matched: boolean;
   conditions: ConditionTrace[];
   actions: RuleAction[];
+  /** E.g. "a second hand-off action is ignored: the first rule's hand-off wins". */
+  notes?: string[];
 }
 
 export interface SafetyTrace {
