@@ -5,8 +5,11 @@ import { ConversationsModule } from '@kefu/api/conversations';
 import { HandoffModule } from '@kefu/api/handoff';
 import { KnowledgeModule } from '@kefu/api/knowledge';
 import { NluModule } from '@kefu/api/nlu';
+import { ASSIST_CONTROLLERS, ASSIST_PROVIDERS } from './assist';
 import { DialogueStage } from './engine/dialogue.stage';
 import { DIALOGUE_ENTITIES } from './entities';
+import { EscalationFlow } from './escalation/escalation-flow.service';
+import { IdleRulesService } from './escalation/idle-rules.service';
 import { ContactProfileController } from './profile/contact-profile.controller';
 import { ContactProfileService } from './profile/contact-profile.service';
 import { DialogueStateStore } from './state/dialogue-state.store';
@@ -21,8 +24,8 @@ import { TemplateSeeder } from './templates/template-seeder.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(DIALOGUE_ENTITIES), ConversationsModule, HandoffModule, NluModule, KnowledgeModule, CommerceModule],
-  controllers: [DialogueTemplatesController, ContactProfileController],
-  providers: [DialogueTemplatesService, TemplateSeeder, DialogueStateStore, ContactProfileService, DialogueStage],
+  controllers: [DialogueTemplatesController, ContactProfileController, ...ASSIST_CONTROLLERS],
+  providers: [DialogueTemplatesService, TemplateSeeder, DialogueStateStore, ContactProfileService, EscalationFlow, IdleRulesService, DialogueStage, ...ASSIST_PROVIDERS],
   exports: [DialogueTemplatesService, TemplateSeeder, DialogueStateStore, ContactProfileService],
 })
 export class DialogueModule {}

@@ -38,3 +38,4 @@ export {
 export type { Awaiting, DialogueContext, DialogueState, SlotMerge, Slots, SlotValue } from './state/slots';
 export { LLM_SUGGESTER } from './assist';
 export type { LlmSuggester } from './assist';
+export * from './escalation';

@@ -49,6 +49,18 @@ export interface TurnInput {
   now: Date;
   /** Another stage already greeted the shopper in this turn. */
   alreadyGreeted: boolean;
+  /** The admin's confidence thresholds and fallback limit (handoff settings); defaults when absent. */
+  thresholds?: TurnThresholds;
+  /** The contact's profile when the caller already loaded it (for the same customer). */
+  knownProfile?: { customerRef: string | null; profile: Promise<ContactProfile> };
+}
+
+/** How sure the language engine must be before the bot acts, and how many misunderstood turns it takes. */
+export interface TurnThresholds {
+  /** Intents whose threshold the admin set; an intent not listed acts at MIN_CONFIDENCE. */
+  intentThresholds: Record<string, number>;
+  /** Misunderstood turns (confirm, then rephrase, …) before the hand-off. */
+  misunderstandingLimit: number;
 }
 
 export interface EngineDeps {
@@ -69,6 +81,10 @@ export class Turn {
   productId: string | null = null;
   /** The slots this message itself gave (before merging with the topic's earlier ones). */
   extracted: Record<string, SlotValue> = {};
+  /** The best knowledge-base match looked at in this turn (0..1); null when none was searched. */
+  retrievalScore: number | null = null;
+  /** The template key of each reply (null for a text that is not a template), parallel to `replies`. */
+  readonly replyKeys: (string | null)[] = [];
   private profileCache?: Promise<ContactProfile>;
 
   constructor(
@@ -97,7 +113,19 @@ export class Turn {
   }
 
   profile(): Promise<ContactProfile> {
+    const known = this.input.knownProfile;
+    if (!this.profileCache && known && known.customerRef === this.customerRef) this.profileCache = known.profile;
     return (this.profileCache ??= this.deps.profile(this.input.contactId, this.customerRef));
+  }
+
+  /** Records the best knowledge-base score seen in this turn (rules read it at before_reply). */
+  noteRetrieval(score: number): void {
+    this.retrievalScore = Math.max(this.retrievalScore ?? 0, score);
+  }
+
+  /** Misunderstood turns before the hand-off (the admin's limit, default 3). */
+  get misunderstandingLimit(): number {
+    return this.input.thresholds?.misunderstandingLimit ?? 3;
   }
 
   async reply(key: string, vars: TemplateVariables = {}, extra: { cards?: ReplyCard[]; quickReplies?: QuickReply[] } = {}): Promise<Reply> {
@@ -105,12 +133,14 @@ export class Turn {
     if (extra.cards?.length) r.cards = [...(r.cards ?? []), ...extra.cards];
     if (extra.quickReplies) r.quickReplies = extra.quickReplies.length ? extra.quickReplies : undefined;
     this.replies.push(r);
+    this.replyKeys.push(key);
     return r;
   }
 
   /** A reply whose text is not a template (an article's answer). */
   say(text: string, extra: { cards?: ReplyCard[]; quickReplies?: QuickReply[] } = {}): void {
     this.replies.push({ text, ...(extra.cards?.length ? { cards: extra.cards } : {}), ...(extra.quickReplies?.length ? { quickReplies: extra.quickReplies } : {}) });
+    this.replyKeys.push(null);
   }
 
   /** Asks for a slot and waits for it. */

@@ -40,6 +40,8 @@ export interface RoutingOutcome {
   open: boolean;
   /** When the team opens next (closed teams only). */
   opensAt: Date | null;
+  /** The team's business-hours time zone (to show `opensAt` in), null when it has none. */
+  timezone?: string | null;
   /** Null while the team is closed. */
   expectedWaitMinutes: number | null;
   queuePosition: number;
@@ -107,6 +109,7 @@ export class HandoffRouter {
       assigneeId,
       open,
       opensAt: open ? null : team ? nextOpening(team.business_hours, now) : null,
+      timezone: team?.business_hours?.timezone ?? null,
       expectedWaitMinutes: open ? await this.expectedWait(em, team?.id ?? null, position) : null,
       queuePosition: position,
     };
@@ -124,6 +127,7 @@ export class HandoffRouter {
       assigneeId: null,
       open,
       opensAt: open ? null : team ? nextOpening(team.business_hours, now) : null,
+      timezone: team?.business_hours?.timezone ?? null,
       expectedWaitMinutes: open ? await this.expectedWait(em, team?.id ?? null, position) : null,
       queuePosition: position,
     };

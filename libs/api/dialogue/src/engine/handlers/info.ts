@@ -13,6 +13,7 @@ export async function answerFromKnowledge(t: Turn, opts: { productId?: string; m
     limit: 3,
     fallbackLocales: false,
   });
+  for (const h of hits) if (h.answerable) t.noteRetrieval(h.score);
   const best = hits.find((h) => h.answerable && h.score >= (opts.minScore ?? 0));
   if (!best) return false;
   const article = await t.deps.knowledge.getArticle(best.articleId);
