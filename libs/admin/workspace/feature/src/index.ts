@@ -1,0 +1,2 @@
+export * from './lib/workspace.routes';
+export * from './lib/workspace-icons';
