@@ -1,0 +1,3 @@
+export * from './lib/handoff.routes';
+export * from './lib/handoff-icons';
+export * from './lib/kill-switch/kill-switch-banner.component';
