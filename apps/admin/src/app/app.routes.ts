@@ -1,5 +1,6 @@
 import { Routes } from '@angular/router';
-import { authGuard, guestGuard } from '@kefu/admin/auth/data-access';
+import { authGuard, guestGuard, permissionGuard } from '@kefu/admin/auth/data-access';
+import { Permission } from '@kefu/shared/contracts';
 import { ShellComponent } from './layout/shell.component';
 
 export const appRoutes: Routes = [
@@ -17,6 +18,36 @@ export const appRoutes: Routes = [
       {
         path: 'conversations',
         loadChildren: () => import('@kefu/admin/conversations/feature').then((m) => m.conversationsRoutes),
+      },
+      {
+        path: 'workspace',
+        canActivate: [permissionGuard(Permission.HandoffWork)],
+        loadChildren: () => import('@kefu/admin/workspace/feature').then((m) => m.workspaceRoutes),
+      },
+      {
+        path: 'rules',
+        canActivate: [permissionGuard(Permission.HandoffManage)],
+        loadChildren: () => import('@kefu/admin/rules/feature').then((m) => m.rulesRoutes),
+      },
+      {
+        path: 'teams',
+        canActivate: [permissionGuard(Permission.HandoffWork)],
+        loadChildren: () => import('@kefu/admin/handoff/feature').then((m) => m.teamsRoutes),
+      },
+      {
+        path: 'kill-switch',
+        canActivate: [permissionGuard(Permission.ConversationsRead)],
+        loadChildren: () => import('@kefu/admin/handoff/feature').then((m) => m.killSwitchRoutes),
+      },
+      {
+        path: 'human-edits',
+        canActivate: [permissionGuard(Permission.HandoffManage)],
+        loadChildren: () => import('@kefu/admin/handoff/feature').then((m) => m.humanEditsRoutes),
+      },
+      {
+        path: 'audit',
+        canActivate: [permissionGuard(Permission.AuditRead)],
+        loadChildren: () => import('@kefu/admin/handoff/feature').then((m) => m.auditRoutes),
       },
       {
         path: 'inboxes',

@@ -13,6 +13,8 @@ import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/rou
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '@kefu/admin/auth/data-access';
 import { RealtimeService } from '@kefu/admin/conversations/data-access';
+import { KillSwitchStore } from '@kefu/admin/handoff/data-access';
+import { KillSwitchBannerComponent } from '@kefu/admin/handoff/feature';
 import { LanguagePickerComponent } from '@kefu/admin/ui';
 import { Permission } from '@kefu/shared/contracts';
 import { map } from 'rxjs';
@@ -46,6 +48,30 @@ const WEBHOOK_ICON =
 const SYNC_PROBLEM_ICON =
   'M3 12c0 2.21.91 4.2 2.36 5.64L3 20h6v-6l-2.24 2.24C5.68 15.15 5 13.66 5 12c0-2.61 1.67-4.83 4-5.65V4.26C5.55 5.15 3 8.27 3 12zm8 5h2v-2h-2v2zM21 4h-6v6l2.24-2.24C18.32 8.85 19 10.34 19 12c0 2.61-1.67 4.83-4 5.65v2.09c3.45-.89 6-4.01 6-7.74 0-2.21-.91-4.2-2.36-5.64L21 4zm-10 9h2V7h-2v6z';
 
+/** Material Icons "headset_mic" (Apache-2.0). */
+const HEADSET_ICON =
+  'M12 1c-4.97 0-9 4.03-9 9v7c0 1.66 1.34 3 3 3h3v-8H5v-2c0-3.87 3.13-7 7-7s7 3.13 7 7v2h-4v8h4v1h-7v2h6c1.66 0 3-1.34 3-3V10c0-4.97-4.03-9-9-9z';
+
+/** Material Icons "rule" (Apache-2.0). */
+const RULE_ICON =
+  'M16.54 11L13 7.46l1.41-1.41 2.12 2.12 4.24-4.24 1.41 1.41L16.54 11zM11 7H2v2h9V7zm10 6.41L19.59 12 17 14.59 14.41 12 13 13.41 15.59 16 13 18.59 14.41 20 17 17.41 19.59 20 21 18.59 18.41 16 21 13.41zM11 15H2v2h9v-2z';
+
+/** Material Icons "groups" (Apache-2.0). */
+const GROUPS_ICON =
+  'M12 12.75c1.63 0 3.07.39 4.24.9 1.08.48 1.76 1.56 1.76 2.73V18H6v-1.61c0-1.18.68-2.26 1.76-2.73 1.17-.52 2.61-.91 4.24-.91zM4 13c1.1 0 2-.9 2-2s-.9-2-2-2-2 .9-2 2 .9 2 2 2zm1.13 1.1c-.37-.06-.74-.1-1.13-.1-.99 0-1.93.21-2.78.58C.48 14.9 0 15.62 0 16.43V18h4.5v-1.61c0-.83.23-1.61.63-2.29zM20 13c1.1 0 2-.9 2-2s-.9-2-2-2-2 .9-2 2 .9 2 2 2zm4 3.43c0-.81-.48-1.53-1.22-1.85-.85-.37-1.79-.58-2.78-.58-.39 0-.76.04-1.13.1.4.68.63 1.46.63 2.29V18H24v-1.57zM12 6c1.66 0 3 1.34 3 3s-1.34 3-3 3-3-1.34-3-3 1.34-3 3-3z';
+
+/** Material Icons "power_settings_new" (Apache-2.0). */
+const POWER_ICON =
+  'M13 3h-2v10h2V3zm4.83 2.17l-1.42 1.42C17.99 7.86 19 9.81 19 12c0 3.87-3.13 7-7 7s-7-3.13-7-7c0-2.19 1.01-4.14 2.58-5.42L6.17 5.17C4.23 6.82 3 9.26 3 12c0 4.97 4.03 9 9 9s9-4.03 9-9c0-2.74-1.23-5.18-3.17-6.83z';
+
+/** Material Icons "rate_review" (Apache-2.0). */
+const RATE_REVIEW_ICON =
+  'M20 2H4c-1.1 0-1.99.9-1.99 2L2 22l4-4h14c1.1 0 2-.9 2-2V4c0-1.1-.9-2-2-2zM6 14v-2.47l6.88-6.88c.2-.2.51-.2.71 0l1.77 1.77c.2.2.2.51 0 .71L8.47 14H6zm12 0h-7.5l2-2H18v2z';
+
+/** Material Icons "history" (Apache-2.0). */
+const HISTORY_ICON =
+  'M13 3c-4.97 0-9 4.03-9 9H1l3.89 3.89.07.14L9 12H6c0-3.87 3.13-7 7-7s7 3.13 7 7-3.13 7-7 7c-1.93 0-3.68-.79-4.94-2.06l-1.42 1.42C8.27 19.99 10.51 21 13 21c4.97 0 9-4.03 9-9s-4.03-9-9-9zm-1 5v5l4.28 2.54.72-1.21-3.5-2.08V8H12z';
+
 /** Only pages that work are listed; each needs its read permission. */
 const NAV: NavItem[] = [
   {
@@ -53,6 +79,48 @@ const NAV: NavItem[] = [
     icon: 'forum',
     label: 'nav.conversations',
     permission: Permission.ConversationsRead,
+  },
+  {
+    path: '/workspace',
+    icon: 'nav_headset',
+    label: 'workspace.nav',
+    permission: Permission.HandoffWork,
+    iconPath: HEADSET_ICON,
+  },
+  {
+    path: '/rules',
+    icon: 'nav_rule',
+    label: 'rules.nav',
+    permission: Permission.HandoffManage,
+    iconPath: RULE_ICON,
+  },
+  {
+    path: '/teams',
+    icon: 'nav_groups',
+    label: 'teams.title',
+    permission: Permission.HandoffWork,
+    iconPath: GROUPS_ICON,
+  },
+  {
+    path: '/kill-switch',
+    icon: 'nav_power',
+    label: 'killSwitch.title',
+    permission: Permission.HandoffManage,
+    iconPath: POWER_ICON,
+  },
+  {
+    path: '/human-edits',
+    icon: 'nav_rate_review',
+    label: 'humanEdits.title',
+    permission: Permission.HandoffManage,
+    iconPath: RATE_REVIEW_ICON,
+  },
+  {
+    path: '/audit',
+    icon: 'nav_history',
+    label: 'audit.title',
+    permission: Permission.AuditRead,
+    iconPath: HISTORY_ICON,
   },
   { path: '/inboxes', icon: 'inbox', label: 'nav.inboxes', permission: Permission.InboxesRead },
   {
@@ -107,6 +175,7 @@ const NAV: NavItem[] = [
     MatToolbarModule,
     TranslocoPipe,
     LanguagePickerComponent,
+    KillSwitchBannerComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.component.html',
@@ -116,6 +185,7 @@ export class ShellComponent {
   private readonly auth = inject(AuthService);
   private readonly realtime = inject(RealtimeService);
   private readonly router = inject(Router);
+  private readonly killSwitch = inject(KillSwitchStore);
 
   protected readonly user = this.auth.user;
   protected readonly nav = computed(() => NAV.filter((item) => this.auth.permissions().has(item.permission)));
@@ -143,6 +213,7 @@ export class ShellComponent {
   protected logout(): void {
     this.loggingOut.set(true);
     this.realtime.disconnect();
+    this.killSwitch.stop();
     this.auth.logout().subscribe(() => {
       this.loggingOut.set(false);
       void this.router.navigate(['/login']);

@@ -1,6 +1,7 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
 import { catchError, map, of } from 'rxjs';
+import { Permission } from '@kefu/shared/contracts';
 import { AuthService } from './auth.service';
 
 /** Lets signed-in users through; sends others to /login, remembering where they were going. */
@@ -29,3 +30,18 @@ export const guestGuard: CanActivateFn = () => {
     catchError(() => of(true)),
   );
 };
+
+/**
+ * Lets through staff who hold `permission` (after the session loaded); others land on the conversations
+ * list, which every role may read. The API checks again: this only keeps people off pages they cannot use.
+ */
+export function permissionGuard(permission: Permission): CanActivateFn {
+  return () => {
+    const auth = inject(AuthService);
+    const router = inject(Router);
+    return auth.ensureLoaded().pipe(
+      map((me) => (me && auth.permissions().has(permission) ? true : router.createUrlTree(['/conversations']))),
+      catchError(() => of(router.createUrlTree(['/login']))),
+    );
+  };
+}

@@ -1,5 +1,5 @@
 import { Injectable, OnDestroy, signal } from '@angular/core';
-import { ConversationUpdatedEvent, MessageCreatedEvent, RealtimeEvent } from '@kefu/shared/contracts';
+import { ConversationUpdatedEvent, HandoffRealtimeEvent, MessageCreatedEvent, RealtimeEvent } from '@kefu/shared/contracts';
 import { Observable, Subject, filter, map } from 'rxjs';
 import { io, Socket } from 'socket.io-client';
 
@@ -28,7 +28,7 @@ export class RealtimeService implements OnDestroy {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private everConnected = false;
   private refused = false;
-  private readonly incoming = new Subject<{ type: EventName; payload: unknown }>();
+  private readonly incoming = new Subject<{ type: string; payload: unknown }>();
   private readonly resynced = new Subject<void>();
 
   /** Whether the socket is connected right now. */
@@ -68,7 +68,7 @@ export class RealtimeService implements OnDestroy {
       this.refused = true;
       this.connected.set(false);
     });
-    for (const type of Object.values(RealtimeEvent)) {
+    for (const type of [...Object.values(RealtimeEvent), ...Object.values(HandoffRealtimeEvent)]) {
       socket.on(type, (payload: unknown) => this.incoming.next({ type, payload }));
     }
   }
@@ -98,6 +98,22 @@ export class RealtimeService implements OnDestroy {
 
   ngOnDestroy(): void {
     this.disconnect();
+  }
+
+  /**
+   * Any event of the `/admin` namespace by name (e.g. the hand-off domain's `kill_switch.changed`,
+   * `handoff.notification`, `note.created`); connects on first subscription.
+   */
+  on<T>(type: string): Observable<T> {
+    return new Observable<T>((subscriber) => {
+      this.connect();
+      return this.incoming
+        .pipe(
+          filter((e) => e.type === type),
+          map((e) => e.payload as T),
+        )
+        .subscribe(subscriber);
+    });
   }
 
   private stream<K extends EventName>(type: K): Observable<EventPayloads[K]> {
