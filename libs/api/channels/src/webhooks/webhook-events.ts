@@ -146,6 +146,8 @@ export function eventData(
         ...base,
         reason: (row.data?.['reason'] as string | undefined) ?? conversation.handoff_reason,
         intent: (row.data?.['intent'] as string | undefined) ?? null,
+        teamId: (row.data?.['teamId'] as string | undefined) ?? null,
+        priority: (row.data?.['priority'] as string | undefined) ?? null,
         messageId: row.message_id,
       };
     case 'conversation.status_changed':

@@ -234,7 +234,7 @@ export class DialogueStage implements ProcessingStage, OnModuleInit {
     if (pause) {
       const req: HandoffRequest = p.escalation.request ?? { reason: 'policy', teamId: null, priority: p.escalation.priority ?? 'normal', tags: p.escalation.tags };
       ctx.events.push({ type: 'bot.understood', messageId: ctx.message.id, data: { intent: p.intent, confidence: p.nlu.confidence, outcome: 'paused', emotion: p.nlu.emotion.label } });
-      await this.router.route(ctx.em, ctx.conversation, { ...req, reason: p.escalation.request ? req.reason : 'policy' }, ctx.now, ctx.events);
+      await this.router.route(ctx.em, ctx.conversation, { ...req, reason: p.escalation.request ? req.reason : 'policy', intent: p.intent }, ctx.now, ctx.events);
       ctx.halted = true;
       return [];
     }
@@ -256,7 +256,7 @@ export class DialogueStage implements ProcessingStage, OnModuleInit {
     });
     if (p.escalation.request) {
       // The router sets the status, reason, team, priority, tags and assignee, and writes `conversation.handoff`.
-      await this.router.route(ctx.em, ctx.conversation, p.escalation.request, ctx.now, ctx.events);
+      await this.router.route(ctx.em, ctx.conversation, { ...p.escalation.request, intent: p.intent }, ctx.now, ctx.events);
     } else {
       const c = ctx.conversation;
       if (p.escalation.tags.length) c.tags = [...new Set([...(c.tags ?? []), ...p.escalation.tags])];

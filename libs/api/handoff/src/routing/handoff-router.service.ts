@@ -30,6 +30,8 @@ export interface HandoffRequest {
   ruleId?: string | null;
   safety?: SafetyTrigger | null;
   notify?: EscalationDecision['notify'];
+  /** The intent the shopper's message was read as (reports, the `conversation.handoff` webhook). */
+  intent?: string | null;
 }
 
 /** Where the hand-off went and what the shopper can be told. */
@@ -94,7 +96,7 @@ export class HandoffRouter {
     }
     events.push({
       type: 'conversation.handoff',
-      data: { reason: req.reason, teamId: team?.id ?? null, priority: priorityOfRank(rank), ruleId: req.ruleId ?? null, safety: req.safety ?? null },
+      data: { reason: req.reason, intent: req.intent ?? null, teamId: team?.id ?? null, priority: priorityOfRank(rank), ruleId: req.ruleId ?? null, safety: req.safety ?? null },
     });
     if (assigneeId) {
       events.push({ type: 'conversation.assigned', data: { assigneeId, teamId: team?.id ?? null, by: 'auto' } });

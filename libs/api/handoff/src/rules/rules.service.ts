@@ -119,7 +119,7 @@ export class RulesService {
           action: 'rule.deleted',
           targetType: 'escalation_rule',
           targetId: rule.id,
-          data: { version: rule.version + 1, before },
+          data: { name: rule.name, version: rule.version + 1, before },
         },
         em,
       );
