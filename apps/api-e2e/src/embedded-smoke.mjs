@@ -3,7 +3,8 @@
 // REDIS_URL (PGlite in a fresh data dir, in-process queue). Logs in, creates an API inbox with a
 // greeting and a callback URL, posts a signed message, and checks that it is stored and that the
 // greeting reaches the callback, signed. With --admin-e2e it then runs the headless-Chromium admin
-// test against the same server, and with --widget-e2e the chat widget's test on its demo storefront.
+// test against the same server, with --widget-e2e the chat widget's test on its demo storefront, and with
+// --handoff-e2e the hand-off in the agent workspace (apps/admin-e2e/src/handoff.e2e.mjs).
 // Stops the server gracefully and checks it exits cleanly.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -18,6 +19,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const main = join(root, 'dist', 'apps', 'api', 'apps', 'api', 'src', 'main.js');
 const withAdmin = process.argv.includes('--admin-e2e');
 const withWidget = process.argv.includes('--widget-e2e');
+const withHandoff = process.argv.includes('--handoff-e2e');
 const port = 3000 + Math.floor(Math.random() * 2000) + 1000;
 const base = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'kefu-smoke-'));
@@ -159,6 +161,14 @@ try {
       env: { ...process.env, BASE_URL: base },
     });
     check('widget e2e in headless Chromium', r.status === 0, `exit ${r.status}`);
+  }
+
+  if (withHandoff) {
+    const r = spawnSync(process.execPath, [join(root, 'apps', 'admin-e2e', 'src', 'handoff.e2e.mjs')], {
+      stdio: 'inherit',
+      env: { ...process.env, BASE_URL: base, ADMIN_EMAIL, ADMIN_PASSWORD },
+    });
+    check('hand-off e2e in headless Chromium (workspace, kill switch, rule tester, audit log)', r.status === 0, `exit ${r.status}`);
   }
 
   server.kill('SIGTERM');

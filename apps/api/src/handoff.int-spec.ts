@@ -178,6 +178,17 @@ describe('escalation and hand-off in the live dialogue path (PostgreSQL + Redis)
     expect(r.replies.join()).toMatch(/预计等待约 \d+ 分钟/);
   });
 
+  it('tells the shopper when the team opens again when handing off after hours', async () => {
+    const tomorrow = (new Date().getUTCDay() + 1) % 7;
+    const hours = { enabled: true, timezone: 'UTC', days: [{ day: tomorrow, open: '09:00', close: '18:00' }] };
+    await t.db.query(`UPDATE teams SET business_hours = $1::jsonb`, [JSON.stringify(hours)]);
+    const r = await say('after-hours', '转人工');
+    expect(r.replies.join()).toMatch(/休息时间[\s\S]*9:00[\s\S]*上班后/);
+    const [c] = await t.db.query(`SELECT status, handoff_reason, tags FROM conversations WHERE id = $1`, [r.conversationId]);
+    expect(c).toMatchObject({ status: 'pending_human', handoff_reason: 'customer_request' });
+    expect(c.tags).toContain('after_hours');
+  });
+
   it('runs conversation_idle rules once per silence', async () => {
     const rule = await api('POST', '/api/v1/handoff/rules', {
       name: 'Nudge after 5 minutes',

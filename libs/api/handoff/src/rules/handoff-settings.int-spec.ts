@@ -171,7 +171,7 @@ describe('hand-off settings, safety triggers, the policy and the default rules (
 
     const policy = k.t.app.get(EscalationPolicy);
     policy.invalidate();
-    const vip = await policy.evaluate('message_understood', { ...facts, emotionScore: 0.7 });
+    const vip = await policy.evaluate('message_understood', { ...facts, intent: 'complaint', emotionScore: 0.85 });
     expect(vip.decision.handoff).toMatchObject({
       teamId: teams.vip,
       priority: 'urgent',
@@ -179,6 +179,9 @@ describe('hand-off settings, safety triggers, the policy and the default rules (
       ruleId: rules[0].id,
     });
     expect(vip.traces[1].skipped).toBe('stopped');
+    // An impatient VIP asking where the order is gets the bot's answer first.
+    const impatient = await policy.evaluate('message_understood', { ...facts, intent: 'track_order', emotion: 'frustrated', emotionScore: 0.9 });
+    expect(impatient.decision.handoff).toBeNull();
     const angry = await policy.evaluate('message_understood', { ...facts, customerTier: null });
     expect(angry.decision.handoff).toMatchObject({ teamId: teams.senior, priority: 'high' });
     const refund = await policy.evaluate('before_reply', {

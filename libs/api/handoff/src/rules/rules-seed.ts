@@ -15,13 +15,18 @@ export function defaultRules(teams: SeedTeams): RuleInput[] {
     {
       name: 'Angry VIP shoppers go first to the VIP team',
       description:
-        'A VIP or gold shopper who writes angrily or in frustration (score 0.6 or more) goes straight to the VIP team, first in the queue. Later message rules are not evaluated.',
+        'A VIP or gold shopper who writes angrily or in frustration (score 0.8 or more) about a problem goes straight to the VIP team, first in the queue. Plain questions the bot answers well (where is my order, stock, sizes, prices, promotions) are answered first, however impatiently asked. Later message rules are not evaluated.',
       event: 'message_understood',
       match: 'all',
       conditions: [
         { field: 'customer_tier', op: 'in', value: ['vip', 'gold'] },
         { field: 'emotion', op: 'in', value: ['angry', 'frustrated'] },
-        { field: 'emotion_score', op: 'gte', value: 0.6 },
+        { field: 'emotion_score', op: 'gte', value: 0.8 },
+        {
+          field: 'intent',
+          op: 'not_in',
+          value: ['track_order', 'delivery_period', 'delivery_options', 'stock_query', 'product_info', 'size_advice', 'promotion_rules', 'greeting', 'thanks_goodbye'],
+        },
       ],
       actions: [
         { type: 'handoff', teamId: teams.vip, priority: 'urgent', reason: 'negative_emotion' },

@@ -11,7 +11,7 @@ import { PriorityChipComponent } from '../priority-chip.component';
   selector: 'kefu-queue-item',
   imports: [TranslocoPipe, LocalizedDatePipe, StatusChipComponent, PriorityChipComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '[class.selected]': 'selected()', '[attr.data-priority]': 'item().priority' },
+  host: { '[class.selected]': 'selected()', '[attr.data-priority]': 'item().priority', 'data-testid': 'queue-item' },
   template: `
     <div class="top">
       <span class="name">{{ name() || ('contact.anonymous' | transloco: { id: item().contact.id.slice(0, 8) }) }}</span>
