@@ -60,6 +60,13 @@ export class Handoff1764500000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX ix_conversations_idle ON conversations (last_message_at) WHERE status = 'bot'`,
     );
+    // The expected wait (a team's last answered hand-offs) and least-load ties (a member's latest assignment).
+    await q.query(
+      `CREATE INDEX ix_conversations_team_answered ON conversations (team_id, first_human_reply_at DESC) WHERE first_human_reply_at IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX ix_conversations_assignee_handoff ON conversations (assignee_id, handoff_at DESC) WHERE assignee_id IS NOT NULL`,
+    );
 
     await q.query(`
       CREATE TABLE escalation_rules (
@@ -189,6 +196,8 @@ export class Handoff1764500000000 implements MigrationInterface {
     await q.query(`DROP TABLE IF EXISTS handoff_settings`);
     await q.query(`DROP TABLE IF EXISTS escalation_rule_versions`);
     await q.query(`DROP TABLE IF EXISTS escalation_rules`);
+    await q.query(`DROP INDEX IF EXISTS ix_conversations_assignee_handoff`);
+    await q.query(`DROP INDEX IF EXISTS ix_conversations_team_answered`);
     await q.query(`DROP INDEX IF EXISTS ix_conversations_idle`);
     await q.query(`DROP INDEX IF EXISTS ix_conversations_assignee`);
     await q.query(`DROP INDEX IF EXISTS ix_conversations_queue`);

@@ -2,7 +2,7 @@ import { InboxDto, MessageStatus } from '@kefu/shared/contracts';
 import { CommerceSeeder } from '@kefu/api/commerce';
 import { ConversationProcessor } from '@kefu/api/conversations';
 import { IdleRulesService } from '@kefu/api/dialogue';
-import { EscalationPolicy, seedDefaultRules, seedDefaultTeams } from '@kefu/api/handoff';
+import { EscalationPolicy, HandoffRouter, seedDefaultRules, seedDefaultTeams } from '@kefu/api/handoff';
 import { createTestApp, TestApp, waitFor } from '@kefu/api/platform/testing';
 import { AppModule } from './app.module';
 import { adminCookie, createInbox, postSigned, resetApp } from './test-helpers';
@@ -36,6 +36,7 @@ describe('escalation and hand-off in the live dialogue path (PostgreSQL + Redis)
       return ids;
     });
     t.app.get(EscalationPolicy).invalidate();
+    t.app.get(HandoffRouter).forgetHours();
     inbox = await createInbox(t, cookie, { name: 'Shop app', greetingEnabled: false });
   });
 
@@ -174,6 +175,7 @@ describe('escalation and hand-off in the live dialogue path (PostgreSQL + Redis)
 
   it('tells the shopper the expected wait when handing off during business hours', async () => {
     await t.db.query(`UPDATE teams SET business_hours = '{"enabled": false, "timezone": "Asia/Shanghai", "days": []}'`);
+    t.app.get(HandoffRouter).forgetHours();
     const r = await say('wait', '转人工');
     expect(r.replies.join()).toMatch(/预计等待约 \d+ 分钟/);
   });
@@ -182,6 +184,7 @@ describe('escalation and hand-off in the live dialogue path (PostgreSQL + Redis)
     const tomorrow = (new Date().getUTCDay() + 1) % 7;
     const hours = { enabled: true, timezone: 'UTC', days: [{ day: tomorrow, open: '09:00', close: '18:00' }] };
     await t.db.query(`UPDATE teams SET business_hours = $1::jsonb`, [JSON.stringify(hours)]);
+    t.app.get(HandoffRouter).forgetHours();
     const r = await say('after-hours', '转人工');
     expect(r.replies.join()).toMatch(/休息时间[\s\S]*9:00[\s\S]*上班后/);
     const [c] = await t.db.query(`SELECT status, handoff_reason, tags FROM conversations WHERE id = $1`, [r.conversationId]);

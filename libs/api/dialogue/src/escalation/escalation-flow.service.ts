@@ -19,6 +19,11 @@ export interface EscalationContext {
   vip: boolean;
   /** The order talked about (or the latest), in major units. */
   orderValue: number | null;
+  /**
+   * The order talked about when it is not among the profile's recent orders: looked up in the shop only
+   * when a rule of the event evaluated has an order_value condition (not for every message).
+   */
+  unresolvedOrder?: string | null;
   businessHoursOpen: boolean;
   /** The profile loaded for the facts, handed to the engine so it is not loaded twice. */
   knownProfile?: { customerRef: string | null; profile: Promise<ContactProfile> };
@@ -85,8 +90,10 @@ export class EscalationFlow {
     const [p, open] = await Promise.all([profile, this.router.isTeamOpen(settings.defaultTeamId, i.now)]);
     const tier = p?.customer?.tier ?? null;
     let order: CommerceOrder | null = null;
+    let unresolvedOrder: string | null = null;
     if (i.lastOrderNumber) {
-      order = p?.recentOrders.find((o) => o.number === i.lastOrderNumber) ?? (await this.findOrder(i.lastOrderNumber));
+      order = p?.recentOrders.find((o) => o.number === i.lastOrderNumber) ?? null;
+      if (!order) unresolvedOrder = i.lastOrderNumber;
     } else if (p?.recentOrders.length) {
       order = p.recentOrders[0];
     }
@@ -97,12 +104,18 @@ export class EscalationFlow {
       customerTier: tier,
       vip: isVip(tier, settings),
       orderValue: order ? majorUnits(order.total, order.currency) : null,
+      unresolvedOrder,
       businessHoursOpen: open,
       ...(profile ? { knownProfile: { customerRef: i.customerRef, profile } } : {}),
     };
   }
 
   async evaluate(event: RuleEvent, ctx: EscalationContext, f: TurnFacts): Promise<Evaluation> {
+    if (ctx.unresolvedOrder && (await this.usesOrderValue(event))) {
+      const order = await this.findOrder(ctx.unresolvedOrder);
+      ctx.orderValue = order ? majorUnits(order.total, order.currency) : null;
+      ctx.unresolvedOrder = null;
+    }
     const facts = factsFrom({
       event,
       text: f.text,
@@ -177,6 +190,12 @@ export class EscalationFlow {
       this.log.warn(`escalation template ${key} not sent: ${(err as Error).name}`);
       return null;
     }
+  }
+
+  /** Whether an enabled rule of this event looks at the order's value. */
+  private async usesOrderValue(event: RuleEvent): Promise<boolean> {
+    const rules = await this.policy.rules();
+    return rules.some((r) => r.enabled && r.event === event && r.conditions.some((c) => c.field === 'order_value'));
   }
 
   private async findOrder(number: string): Promise<CommerceOrder | null> {

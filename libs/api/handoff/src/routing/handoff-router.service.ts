@@ -58,6 +58,9 @@ interface TeamRow {
   last_assigned_user_id: string | null;
 }
 
+/** How long a team's business hours are remembered for the per-message open/closed check. */
+const HOURS_CACHE_MS = 5_000;
+
 const TEAM_COLUMNS = 'id, name, assignment, business_hours, lead_user_id, last_assigned_user_id';
 
 /**
@@ -67,6 +70,8 @@ const TEAM_COLUMNS = 'id, name, assignment, business_hours, lead_user_id, last_a
  */
 @Injectable()
 export class HandoffRouter {
+  private readonly hoursCache = new Map<string, { hours: BusinessHours | null; found: boolean; at: number }>();
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
@@ -145,10 +150,25 @@ export class HandoffRouter {
   }
 
   /** Whether the team (null: the default team) is within its business hours at `at`. */
+  /**
+   * Whether the team (or the routing default) is within its business hours. Asked for every message the bot
+   * reads (the rules' business_hours condition), so the team's hours are remembered for a few seconds.
+   */
   async isTeamOpen(teamId: string | null, at: Date): Promise<boolean> {
-    const em = this.db.manager;
-    const team = await this.resolveTeam(em, { teamId }, await settingsOf(em), false);
-    return team ? openAt(team.business_hours, at) : true;
+    const key = teamId ?? '';
+    let hit = this.hoursCache.get(key);
+    if (!hit || Date.now() - hit.at > HOURS_CACHE_MS) {
+      const em = this.db.manager;
+      const team = await this.resolveTeam(em, { teamId }, await settingsOf(em), false);
+      hit = { hours: team ? team.business_hours : null, found: !!team, at: Date.now() };
+      this.hoursCache.set(key, hit);
+    }
+    return hit.found ? openAt(hit.hours, at) : true;
+  }
+
+  /** Forget the remembered hours (a team or the settings changed). */
+  forgetHours(): void {
+    this.hoursCache.clear();
   }
 
   private async choose(em: EntityManager, team: TeamRow, exclude: string[]): Promise<string | null> {

@@ -35,6 +35,7 @@ interface PauseRow {
 @Injectable()
 export class KillSwitchService {
   private readonly log = new Logger(KillSwitchService.name);
+  private readonly perTransaction = new WeakMap<EntityManager, Promise<BotPause[]>>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -45,15 +46,26 @@ export class KillSwitchService {
     private readonly events: EventEmitter2,
   ) {}
 
-  /** The pause that applies (global, the channel's, or the intent's), or null. One small query, no cache. */
+  /**
+   * The pause that stops the bot for this channel or intent (global first), or null. Read in the caller's
+   * transaction, so a switch takes effect at once, also across processes; the pauses are read once per
+   * transaction (the pipeline's kill-switch stage and the dialogue stage ask in the same turn).
+   */
   async pausedFor(em: EntityManager, where: { channel: string; intent?: string | null }): Promise<BotPause | null> {
-    return em
-      .createQueryBuilder(BotPause, 'p')
-      .where(`p.scope = 'global'`)
-      .orWhere(`(p.scope = 'channel' AND p.value = :channel)`, { channel: where.channel })
-      .orWhere(`(p.scope = 'intent' AND p.value = :intent)`, { intent: where.intent ?? null })
-      .orderBy(`CASE p.scope WHEN 'global' THEN 0 WHEN 'channel' THEN 1 ELSE 2 END`)
-      .getOne();
+    // Remembered only for a transaction's own manager (a new one per turn); the shared manager always reads.
+    const inTransaction = !!em.queryRunner?.isTransactionActive;
+    let pauses = inTransaction ? this.perTransaction.get(em) : undefined;
+    if (!pauses) {
+      pauses = em.getRepository(BotPause).find();
+      if (inTransaction) this.perTransaction.set(em, pauses);
+    }
+    const all = await pauses;
+    return (
+      all.find((p) => p.scope === 'global') ??
+      all.find((p) => p.scope === 'channel' && p.value === where.channel) ??
+      all.find((p) => p.scope === 'intent' && !!where.intent && p.value === where.intent) ??
+      null
+    );
   }
 
   async state(): Promise<KillSwitchDto> {

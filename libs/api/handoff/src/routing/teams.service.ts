@@ -14,6 +14,7 @@ import {
 import { parseWith } from '@kefu/api/platform/http';
 import { ConversationAccess } from '@kefu/api/conversations';
 import { AuditService } from '@kefu/api/audit';
+import { HandoffRouter } from './handoff-router.service';
 import type { AuthUser } from '@kefu/api/identity';
 import { ALWAYS_OPEN, openAt } from './business-hours';
 
@@ -63,6 +64,7 @@ export class TeamsService implements OnModuleInit {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: ConversationAccess,
     private readonly audit: AuditService,
+    private readonly router: HandoffRouter,
   ) {}
 
   onModuleInit() {
@@ -96,6 +98,7 @@ export class TeamsService implements OnModuleInit {
       await this.audit.record({ actorId: actor.id, action: 'team.created', targetType: 'team', targetId: row.id, data: summary(input) }, em);
       return row.id;
     }).catch(uniqueNameConflict(input.name));
+    this.router.forgetHours();
     return this.get(id);
   }
 
@@ -116,6 +119,7 @@ export class TeamsService implements OnModuleInit {
       await this.writeMembers(em, id, input.members);
       await this.audit.record({ actorId: actor.id, action: 'team.updated', targetType: 'team', targetId: id, data: { before, after: summary(input) } }, em);
     }).catch(uniqueNameConflict(input.name));
+    this.router.forgetHours();
     return this.get(id);
   }
 
@@ -132,6 +136,7 @@ export class TeamsService implements OnModuleInit {
       await em.query(`DELETE FROM teams WHERE id = $1`, [id]);
       await this.audit.record({ actorId: actor.id, action: 'team.deleted', targetType: 'team', targetId: id, data: { name: team.name } }, em);
     });
+    this.router.forgetHours();
   }
 
   /** Staff who can work conversations (admins and agents), for member pickers. */

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { contactDisplayName } from '@kefu/admin/conversations/data-access';
 import { ConversationStore, formatMoney } from '@kefu/admin/workspace/data-access';
 import { EmptyStateComponent, LocalizedDatePipe } from '@kefu/admin/ui';
@@ -52,9 +52,9 @@ import { EmptyStateComponent, LocalizedDatePipe } from '@kefu/admin/ui';
                   <span>{{ money(o.total, o.currency) }}</span>
                 </div>
                 <div class="row">
-                  <span class="status">{{ o.status }}</span>
+                  <span class="status">{{ label('orderStatus', o.status) }}</span>
                   @if (o.shipmentStatus) {
-                    <span class="ship"><mat-icon svgIcon="ws:local_shipping" aria-hidden="true" />{{ o.shipmentStatus }}</span>
+                    <span class="ship"><mat-icon svgIcon="ws:local_shipping" aria-hidden="true" />{{ label('shipmentStatus', o.shipmentStatus) }}</span>
                   }
                   <span class="muted">{{ o.placedAt | kefuDate: lang() : 'smart' }}</span>
                 </div>
@@ -205,6 +205,14 @@ import { EmptyStateComponent, LocalizedDatePipe } from '@kefu/admin/ui';
 export class ProfilePaneComponent {
   protected readonly store = inject(ConversationStore);
   readonly lang = input('');
+  private readonly transloco = inject(TranslocoService);
+  /** An order or shipment status in words; an unknown status (another shop system's) as it came. */
+  protected label(kind: 'orderStatus' | 'shipmentStatus', status: string): string {
+    this.lang(); // re-rendered when the language changes
+    const key = `workspace.profile.${kind}.${status}`;
+    const text = this.transloco.translate(key);
+    return text === key ? status : text;
+  }
   protected money(amount: number, currency: string, maxFraction = 2): string {
     return formatMoney(amount, currency, this.lang(), maxFraction);
   }
