@@ -156,7 +156,8 @@ export class ConversationProcessor implements OnModuleInit {
           messageId: r.id,
           data: { autoReplyKind: r.autoReplyKind },
         })),
-        ...events.map((e) => ({ inboxId: inbox.id, conversationId: conversation.id, ...e })),
+        // A stage event is caused by this message unless it names another (webhook dedupe keys use it).
+        ...events.map((e) => ({ inboxId: inbox.id, conversationId: conversation.id, messageId, ...e })),
         // Outbound webhooks fan out `conversation.status_changed` (and `.resolved`) from this row.
         ...(conversation.status !== statusBefore
           ? [{ type: 'conversation.status_changed', inboxId: inbox.id, conversationId: conversation.id, messageId, data: { from: statusBefore, to: conversation.status } }]

@@ -51,7 +51,7 @@ describe('managing staff accounts', () => {
     });
     expect(me.body).toMatchObject({
       user: { email: newAgent.email, role: Role.Agent },
-      permissions: ['inboxes.read', 'conversations.read', 'nlu.read', 'knowledge.read', 'dialogue.read'],
+      permissions: ['inboxes.read', 'conversations.read', 'handoff.work', 'nlu.read', 'knowledge.read', 'dialogue.read'],
     });
   });
 
