@@ -62,6 +62,16 @@ export class AdminGateway implements OnGatewayConnection {
     if (this.server) this.server.to(userRoom(userId)).emit(event, payload);
   }
 
+  /**
+   * A team's members changed: their open sockets join (or leave) the team's room at once, on every replica,
+   * so a new member sees the team's conversations live without reconnecting.
+   */
+  syncTeamRoom(teamId: string, joined: readonly string[], left: readonly string[]): void {
+    if (!this.server) return;
+    for (const id of joined) this.server.in(userRoom(id)).socketsJoin(teamRoom(teamId));
+    for (const id of left) this.server.in(userRoom(id)).socketsLeave(teamRoom(teamId));
+  }
+
   /** An event for every connected staff member (e.g. the kill switch banner). */
   emitToAll(event: string, payload: unknown): void {
     if (this.server) this.server.emit(event, payload);

@@ -12,7 +12,7 @@ import {
   TeamMemberDto,
 } from '@kefu/shared/contracts';
 import { parseWith } from '@kefu/api/platform/http';
-import { ConversationAccess } from '@kefu/api/conversations';
+import { AdminGateway, ConversationAccess } from '@kefu/api/conversations';
 import { AuditService } from '@kefu/api/audit';
 import { HandoffRouter } from './handoff-router.service';
 import type { AuthUser } from '@kefu/api/identity';
@@ -65,6 +65,7 @@ export class TeamsService implements OnModuleInit {
     private readonly access: ConversationAccess,
     private readonly audit: AuditService,
     private readonly router: HandoffRouter,
+    private readonly gateway: AdminGateway,
   ) {}
 
   onModuleInit() {
@@ -99,12 +100,14 @@ export class TeamsService implements OnModuleInit {
       return row.id;
     }).catch(uniqueNameConflict(input.name));
     this.router.forgetHours();
+    this.gateway.syncTeamRoom(id, input.members.map((m) => m.userId), []);
     return this.get(id);
   }
 
   async update(id: string, body: unknown, actor: AuthUser): Promise<TeamDto> {
     if (!UUID.test(id)) throw new NotFoundException(`team ${id} not found`);
     const input = parseWith(teamInputSchema, body);
+    let previous: string[] = [];
     await this.db.transaction(async (em) => {
       const [before] = (await em.query(`SELECT name, assignment, escalate_after_minutes, escalation_action, lead_user_id FROM teams WHERE id = $1 FOR UPDATE`, [id])) as Record<string, unknown>[];
       if (!before) throw new NotFoundException(`team ${id} not found`);
@@ -115,11 +118,14 @@ export class TeamsService implements OnModuleInit {
         [id, input.name, input.description, input.assignment, JSON.stringify(input.businessHours), input.escalateAfterMinutes, input.escalationAction, input.leadUserId],
       );
       const keep = input.members.map((m) => m.userId);
+      previous = ((await em.query(`SELECT user_id FROM team_members WHERE team_id = $1`, [id])) as { user_id: string }[]).map((r) => r.user_id);
       await em.query(`DELETE FROM team_members WHERE team_id = $1 AND NOT (user_id = ANY($2::uuid[]))`, [id, keep]);
       await this.writeMembers(em, id, input.members);
       await this.audit.record({ actorId: actor.id, action: 'team.updated', targetType: 'team', targetId: id, data: { before, after: summary(input) } }, em);
     }).catch(uniqueNameConflict(input.name));
     this.router.forgetHours();
+    const now = input.members.map((m) => m.userId);
+    this.gateway.syncTeamRoom(id, now.filter((u) => !previous.includes(u)), previous.filter((u) => !now.includes(u)));
     return this.get(id);
   }
 

@@ -292,6 +292,37 @@ describe('agent workspace (PostgreSQL + Redis)', () => {
     }
   });
 
+  it('lets an agent added to a team hear its conversations live without reconnecting, and stop when removed', async () => {
+    const socket: Socket = io(`${t.url}/admin`, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { cookie: staff.bob.cookie },
+    });
+    const heard: { event: string; payload: { conversation?: QueueItemDto } }[] = [];
+    socket.onAny((event, payload) => heard.push({ event, payload }));
+    await new Promise<void>((resolve, reject) => socket.on('connect', resolve).on('connect_error', reject));
+    await new Promise((r) => setTimeout(r, 300));
+    const members = (ids: string[]) => ({ name: 'Returns', members: ids.map((userId) => ({ userId, capacity: 5 })) });
+    try {
+      const added = await call(t, 'PUT', `/api/v1/handoff/teams/${returns}`, staff.admin.cookie, members([staff.alice.id, staff.bob.id]));
+      expect(added.status).toBe(200);
+      await act(staff.alice, 'POST', '/notes', { text: 'for the new member' });
+      await act(staff.alice, 'POST', '/takeover');
+      await waitFor(() => heard.some((h) => h.event === 'conversation.updated' && h.payload.conversation?.id === conv));
+      expect(heard.some((h) => h.event === 'note.created')).toBe(true);
+
+      const removed = await call(t, 'PUT', `/api/v1/handoff/teams/${returns}`, staff.admin.cookie, members([staff.alice.id]));
+      expect(removed.status).toBe(200);
+      heard.length = 0;
+      await act(staff.alice, 'POST', '/notes', { text: 'after the removal' });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(heard.filter((h) => h.event === 'note.created')).toEqual([]);
+    } finally {
+      socket.close();
+    }
+  });
+
   it('transfers to another team: its online member gets it, the note is kept, and the first agent loses access', async () => {
     await act(staff.alice, 'POST', '/takeover');
     const res = await act(staff.alice, 'POST', '/transfer', {
