@@ -56,7 +56,8 @@ export class KillSwitchService {
     const inTransaction = !!em.queryRunner?.isTransactionActive;
     let pauses = inTransaction ? this.perTransaction.get(em) : undefined;
     if (!pauses) {
-      pauses = em.getRepository(BotPause).find();
+      // Plain SQL: this runs for every message, and the table holds a handful of rows.
+      pauses = em.query(`SELECT id, scope, value, reason, created_by AS "createdBy", created_at AS "createdAt" FROM bot_pauses`) as Promise<BotPause[]>;
       if (inTransaction) this.perTransaction.set(em, pauses);
     }
     const all = await pauses;

@@ -90,6 +90,8 @@ export class TranscriptPageComponent {
   });
 
   protected readonly notFound = computed(() => this.store.error()?.statusCode === 404);
+  /** An agent opening a conversation routed to another team. */
+  protected readonly forbidden = computed(() => this.store.error()?.statusCode === 403);
 
   constructor() {
     effect(() => {
