@@ -46,6 +46,8 @@ const TABS: { view: QueueView; label: string }[] = [
       <mat-form-field class="team" subscriptSizing="dynamic">
         <mat-label>{{ 'workspace.queue.team' | transloco }}</mat-label>
         <mat-select [value]="store.teamId() ?? ALL" (valueChange)="store.setTeam($event === ALL ? null : $event)">
+          <!-- Explicit, so the closed select follows the language (the options' text loads later). -->
+          <mat-select-trigger>{{ selectedTeamName() || ('workspace.queue.allTeams' | transloco) }}</mat-select-trigger>
           <mat-option [value]="ALL">{{ 'workspace.queue.allTeams' | transloco }}</mat-option>
           @for (t of teams(); track t.id) {
             <mat-option [value]="t.id">{{ t.name }}{{ t.mine ? ' ★' : '' }}</mat-option>
@@ -136,5 +138,9 @@ export class QueuePaneComponent {
       .teams()
       .map((t) => ({ id: t.id, name: t.name, mine: mine.has(t.id) }))
       .sort((a, b) => Number(b.mine) - Number(a.mine) || a.name.localeCompare(b.name));
+  });
+  protected readonly selectedTeamName = computed(() => {
+    const id = this.store.teamId();
+    return id ? (this.store.teams().find((t) => t.id === id)?.name ?? '') : '';
   });
 }
