@@ -10,11 +10,10 @@ import {
   Page,
   priorityOfRank,
 } from '@kefu/shared/contracts';
-import { parseWith } from '@kefu/api/platform/http';
+import { parseWith, isUuid } from '@kefu/api/platform/http';
 import { AccessScope, ConversationAccess } from './access/conversation-access';
 import { Message } from './entities/message.entity';
 
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 interface ConversationRow {
   id: string;

@@ -4,9 +4,8 @@ import type { MessageMetadata } from '@kefu/shared/contracts';
 import { ChannelType } from '@kefu/shared/contracts';
 import type { DialogueStateStore } from '../state/dialogue-state.store';
 import type { DialogueState } from '../state/slots';
+import { isUuid } from '@kefu/api/platform/http';
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: string) => UUID_RE.test(v);
 
 /** Channels whose pushes are signed by the shop's own systems (as the dialogue stage trusts them). */
 const TRUSTED_IDENTITY_CHANNELS = new Set<string>([ChannelType.Api]);

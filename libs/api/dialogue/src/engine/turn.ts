@@ -1,4 +1,4 @@
-import type { NluResult } from '@kefu/shared/contracts';
+import type { HandoffReason, NluResult } from '@kefu/shared/contracts';
 import type { CommerceConnector, CommerceOrder, CommerceProduct } from '@kefu/api/commerce';
 import type { KnowledgeService } from '@kefu/api/knowledge';
 import type { DialogueTemplatesService } from '../templates/dialogue-templates.service';
@@ -10,15 +10,8 @@ import type { ContactProfile } from '../profile/contact-profile';
 import { formatMoney as formatLocaleMoney } from '../templates/template-renderer';
 import { colourName, Lang, langOf, statusLabel, variantLabel } from './vocab';
 
-/** Why the bot hands a conversation to a human (the fixed list reports use). */
-export type HandoffReason =
-  | 'customer_request'
-  | 'low_confidence'
-  | 'negative_emotion'
-  | 'policy'
-  | 'missing_knowledge'
-  | 'tool_failure'
-  | 'vip';
+/** Why the bot hands a conversation to a human: the fixed list from the contracts, re-exported for the engine. */
+export type { HandoffReason };
 
 /** How a turn ended, for the contact's history and analytics. */
 export type TurnOutcome =

@@ -18,7 +18,6 @@ export type { HandoffRequest, RoutingOutcome } from './handoff-router.service';
 export { TeamsService } from './teams.service';
 export type { AgentDto, MyHandoffDto } from './teams.service';
 export { NotificationsService } from './notifications.service';
-export type { NotificationListItem } from './notifications.service';
 export { SlaEscalationService, SLA_INTERVAL_MS } from './sla-escalation.service';
 export { KillSwitchService } from './kill-switch.service';
 export { KillSwitchStage } from './kill-switch.stage';

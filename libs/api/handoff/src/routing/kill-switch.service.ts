@@ -3,7 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { BotPauseDto, ChannelType, ConversationStatus, HandoffRealtimeEvent, KillSwitchDto, pauseInputSchema, PauseScope } from '@kefu/shared/contracts';
-import { parseWith } from '@kefu/api/platform/http';
+import { parseWith, isUuid } from '@kefu/api/platform/http';
 import { ExclusiveTransactions } from '@kefu/api/platform/database';
 import { AuditService } from '@kefu/api/audit';
 import { AdminGateway, appendEvents, Conversation, ConversationEvents, ConversationUpdatedPayload, EventRecord } from '@kefu/api/conversations';
@@ -13,7 +13,6 @@ import { HandoffRouter } from './handoff-router.service';
 
 const CHANNELS = Object.values(ChannelType) as string[];
 const INTENT = /^[a-z_]{2,60}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MOVE_BATCH = 1000;
 
 interface PauseRow {
@@ -109,7 +108,7 @@ export class KillSwitchService {
   }
 
   async switchOff(id: string, actor: AuthUser): Promise<KillSwitchDto> {
-    if (!UUID.test(id)) throw new NotFoundException(`pause ${id} not found`);
+    if (!isUuid(id)) throw new NotFoundException(`pause ${id} not found`);
     await this.db.transaction(async (em) => {
       const [row] = (await em.query(`SELECT scope, value, reason FROM bot_pauses WHERE id = $1 FOR UPDATE`, [id])) as { scope: string; value: string | null; reason: string }[];
       if (!row) throw new NotFoundException(`pause ${id} not found`);

@@ -1,9 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Permission } from '@kefu/shared/contracts';
+import { HandoffNotificationDto, Permission } from '@kefu/shared/contracts';
 import { RequirePermissions } from '@kefu/api/platform/http';
 import { AuthUser, CurrentUser } from '@kefu/api/identity';
-import { NotificationListItem, NotificationsService } from './notifications.service';
+import { NotificationsService } from './notifications.service';
 
 @ApiTags('handoff')
 @Controller('api/v1/handoff/notifications')
@@ -12,7 +12,7 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
-  list(@CurrentUser() user: AuthUser): Promise<NotificationListItem[]> {
+  list(@CurrentUser() user: AuthUser): Promise<HandoffNotificationDto[]> {
     return this.notifications.list(user);
   }
 

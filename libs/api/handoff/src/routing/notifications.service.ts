@@ -5,9 +5,9 @@ import { DataSource } from 'typeorm';
 import { HandoffNotificationDto, HandoffRealtimeEvent } from '@kefu/shared/contracts';
 import { AdminGateway, ConversationEvents, ConversationUpdatedPayload } from '@kefu/api/conversations';
 import type { AuthUser } from '@kefu/api/identity';
+import { isUuid } from '@kefu/api/platform/http';
 
 /** A notification as listed for its reader (the contract's DTO plus whether it was read). */
-export type NotificationListItem = HandoffNotificationDto & { readAt: string | null };
 
 interface NotificationRow {
   id: string;
@@ -20,7 +20,6 @@ interface NotificationRow {
   created_at: Date;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MINE = `(n.user_id = $1 OR n.team_id IN (SELECT team_id FROM team_members WHERE user_id = $1))`;
 
 /**
@@ -65,7 +64,7 @@ export class NotificationsService {
   }
 
   /** Mine and my teams', newest first (50). */
-  async list(user: AuthUser): Promise<NotificationListItem[]> {
+  async list(user: AuthUser): Promise<HandoffNotificationDto[]> {
     const rows = (await this.db.query(
       `SELECT n.* FROM handoff_notifications n WHERE ${MINE} ORDER BY n.created_at DESC, n.id DESC LIMIT 50`,
       [user.id],
@@ -74,7 +73,7 @@ export class NotificationsService {
   }
 
   async markRead(user: AuthUser, id: string): Promise<void> {
-    if (!UUID.test(id)) throw new NotFoundException(`notification ${id} not found`);
+    if (!isUuid(id)) throw new NotFoundException(`notification ${id} not found`);
     const rows = (await this.db.query(
       `WITH r AS (UPDATE handoff_notifications n SET read_at = COALESCE(n.read_at, now()) WHERE n.id = $2 AND ${MINE} RETURNING n.id)
        SELECT id FROM r`,

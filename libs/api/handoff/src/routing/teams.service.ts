@@ -11,7 +11,7 @@ import {
   teamInputSchema,
   TeamMemberDto,
 } from '@kefu/shared/contracts';
-import { parseWith } from '@kefu/api/platform/http';
+import { parseWith, isUuid } from '@kefu/api/platform/http';
 import { AdminGateway, ConversationAccess } from '@kefu/api/conversations';
 import { AuditService } from '@kefu/api/audit';
 import { HandoffRouter } from './handoff-router.service';
@@ -49,7 +49,6 @@ interface TeamRow {
 }
 
 const WORKING_ROLES: string[] = [Role.Admin, Role.Agent];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Conversations a user is working: assigned and waiting for or owned by a human. */
 const LOAD_SQL = `(SELECT count(*) FROM conversations c WHERE c.assignee_id = u.id AND c.status IN ('pending_human','human'))::int`;
@@ -80,7 +79,7 @@ export class TeamsService implements OnModuleInit {
   }
 
   async get(id: string, now = new Date()): Promise<TeamDto> {
-    if (!UUID.test(id)) throw new NotFoundException(`team ${id} not found`);
+    if (!isUuid(id)) throw new NotFoundException(`team ${id} not found`);
     const [dto] = await this.dtos(id, now);
     if (!dto) throw new NotFoundException(`team ${id} not found`);
     return dto;
@@ -105,7 +104,7 @@ export class TeamsService implements OnModuleInit {
   }
 
   async update(id: string, body: unknown, actor: AuthUser): Promise<TeamDto> {
-    if (!UUID.test(id)) throw new NotFoundException(`team ${id} not found`);
+    if (!isUuid(id)) throw new NotFoundException(`team ${id} not found`);
     const input = parseWith(teamInputSchema, body);
     let previous: string[] = [];
     await this.db.transaction(async (em) => {
@@ -131,7 +130,7 @@ export class TeamsService implements OnModuleInit {
 
   /** Refused (409) while conversations of the team wait for or are owned by a human. */
   async remove(id: string, actor: AuthUser): Promise<void> {
-    if (!UUID.test(id)) throw new NotFoundException(`team ${id} not found`);
+    if (!isUuid(id)) throw new NotFoundException(`team ${id} not found`);
     await this.db.transaction(async (em) => {
       const [team] = (await em.query(`SELECT name FROM teams WHERE id = $1 FOR UPDATE`, [id])) as { name: string }[];
       if (!team) throw new NotFoundException(`team ${id} not found`);

@@ -12,11 +12,10 @@ import {
 } from '@kefu/shared/contracts';
 import { AuditService } from '@kefu/api/audit';
 import { ExclusiveTransactions } from '@kefu/api/platform/database';
-import { parseWith } from '@kefu/api/platform/http';
+import { parseWith, isUuid } from '@kefu/api/platform/http';
 import { EscalationRule, EscalationRuleVersion } from '../entities';
 import { EscalationPolicy } from './escalation-policy.service';
 
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 const expectedVersionSchema = z.object({ expectedVersion: z.number().int().min(1).optional() });
 
 /** The rule as RuleInput (what versions keep and audit lines show). */

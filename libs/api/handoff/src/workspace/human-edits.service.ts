@@ -5,7 +5,7 @@ import { HumanEditDto, humanEditsQuerySchema, HumanEditStatus, Page } from '@kef
 import { parseWith } from '@kefu/api/platform/http';
 import { AuditService } from '@kefu/api/audit';
 import { HumanEdit } from '../entities';
-import { isUuid } from './queue-items';
+import { isUuid } from '@kefu/api/platform/http';
 
 interface HumanEditRow {
   id: string;

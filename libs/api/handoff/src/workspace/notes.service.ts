@@ -5,7 +5,7 @@ import { HandoffRealtimeEvent, NoteDto, noteInputSchema } from '@kefu/shared/con
 import { parseWith } from '@kefu/api/platform/http';
 import { AuthUser } from '@kefu/api/identity';
 import { AdminGateway, ConversationAccess } from '@kefu/api/conversations';
-import { isUuid } from './queue-items';
+import { isUuid } from '@kefu/api/platform/http';
 
 interface NoteRow {
   id: string;

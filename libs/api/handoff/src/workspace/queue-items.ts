@@ -2,9 +2,8 @@ import { NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ConversationStatus, QueueItemDto } from '@kefu/shared/contracts';
 import { toConversationDto } from '@kefu/api/conversations';
+import { isUuid } from '@kefu/api/platform/http';
 
-export const isUuid = (s: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 /** The conversation columns toConversationDto reads, plus the queue's own. */
 export interface QueueItemRow {

@@ -13,7 +13,8 @@ import {
   ConversationUpdatedPayload,
   EventRecord,
 } from '@kefu/api/conversations';
-import { isUuid, loadQueueItem } from './queue-items';
+import { isUuid } from '@kefu/api/platform/http';
+import { loadQueueItem } from './queue-items';
 import { insertNotification } from '../routing/handoff-router.service';
 
 /** What an action sees and may add to inside its transaction. */

@@ -6,3 +6,4 @@ export * from './logging';
 export * from './metrics.service';
 export * from './http.module';
 export * from './create-http-app';
+export * from './ids';
