@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { KnowledgeImportDto, KnowledgeSearchResultDto } from '@kefu/shared/contracts';
 import { AppConfig, ConfigModule } from '@kefu/api/platform/config';
 import { DatabaseModule } from '@kefu/api/platform/database';
@@ -65,44 +64,51 @@ describe('knowledge import on the embedded database', () => {
     for (let i = 0; i < rows; i++)
       lines.push(`e-${i},退货运费第 ${i} 问,运费谁出 ${i},卖家承担 ${i} 号的运费,zh-CN`);
 
-    let started = performance.now();
     const res = await api<KnowledgeImportDto>('POST', '/api/v1/knowledge/imports', {
       raw: lines.join('\n'),
       contentType: 'text/csv',
       cookie: cookies.admin,
     });
     expect(res.status).toBe(202);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    // Accepted before any of it was written: the import runs in the background.
+    expect(res.body.processed).toBeLessThan(rows);
 
-    const seen: { processed: number; status: string; ms: number }[] = [];
-    let searched: number | null = null;
+    const seen: { processed: number; status: string }[] = [];
+    // How far the import had got just before and just after a search sent while it ran.
+    let searchedBetween: [number, number] | null = null;
     for (;;) {
-      started = performance.now();
       const r = await api<KnowledgeImportDto>('GET', `/api/v1/knowledge/imports/${res.body.id}`, {
         cookie: cookies.admin,
       });
-      seen.push({ processed: r.body.processed, status: r.body.status, ms: performance.now() - started });
+      seen.push({ processed: r.body.processed, status: r.body.status });
       if (r.body.status === 'completed' || r.body.status === 'failed') break;
-      if (searched === null && r.body.processed > 0) {
-        started = performance.now();
+      if (searchedBetween === null && r.body.processed > 0) {
         const s = await api<KnowledgeSearchResultDto>('POST', '/api/v1/knowledge/search', {
           body: { query: '运费谁出', locale: 'zh-CN' },
           cookie: cookies.admin,
         });
         expect(s.status).toBe(200);
-        searched = performance.now() - started;
+        const after = await api<KnowledgeImportDto>('GET', `/api/v1/knowledge/imports/${res.body.id}`, {
+          cookie: cookies.admin,
+        });
+        expect(after.body.status).toBe('running');
+        searchedBetween = [r.body.processed, after.body.processed];
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
 
     expect(seen[seen.length - 1].status).toBe('completed');
-    // Progress moved in batches while the import ran, and every read was answered within a batch or so.
+    // Progress moved in batches while the import ran, and reads were answered in between the batches.
     const midway = seen.filter((s) => s.status === 'running' && s.processed > 0 && s.processed < rows);
     expect(midway.length).toBeGreaterThan(1);
     for (const s of midway) expect(s.processed % IMPORT_BATCH).toBe(0);
-    expect(Math.max(...seen.map((s) => s.ms))).toBeLessThan(3_000);
-    expect(searched).not.toBeNull();
-    expect(searched as number).toBeLessThan(3_000);
+    // The search did not wait for the import to finish: the import was still running when it was answered, and
+    // each of its queries waited for a batch at most. This is an order of events, not a time, so a slow machine
+    // slows both sides alike.
+    expect(searchedBetween).not.toBeNull();
+    const [before, after] = searchedBetween as [number, number];
+    expect(after).toBeLessThan(rows);
+    expect(after - before).toBeLessThanOrEqual(rows / 2);
     expect(await count(t, `SELECT count(*) AS n FROM knowledge_articles`)).toBe(rows);
     expect(await count(t, `SELECT count(*) AS n FROM knowledge_article_versions`)).toBe(rows);
   }, 120_000);
