@@ -8,6 +8,8 @@ import { CommerceActions1764310000000 } from './1764310000000-commerce-actions';
 import { Channels1764400000000 } from './1764400000000-channels';
 import { WebhookDispatch1764450000000 } from './1764450000000-webhook-dispatch';
 import { Handoff1764500000000 } from './1764500000000-handoff';
+import { Llm1764600000000 } from './1764600000000-llm';
+import { Assist1764600000001 } from './1764600000001-assist';
 
 /** Every migration in order. New ones are appended; landed ones are never edited. */
 export const migrations = [
@@ -21,4 +23,6 @@ export const migrations = [
   Channels1764400000000,
   WebhookDispatch1764450000000,
   Handoff1764500000000,
+  Llm1764600000000,
+  Assist1764600000001,
 ];

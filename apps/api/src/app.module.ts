@@ -12,6 +12,7 @@ import { CommerceModule } from '@kefu/api/commerce';
 import { DialogueModule } from '@kefu/api/dialogue';
 import { AuditModule } from '@kefu/api/audit';
 import { HandoffModule } from '@kefu/api/handoff';
+import { LlmModule } from '@kefu/api/llm';
 import { migrations } from '../migrations';
 
 /** Wiring only: every behaviour lives in a library. */
@@ -34,6 +35,7 @@ export class AppModule {
         KnowledgeModule,
         CommerceModule,
         DialogueModule,
+        LlmModule,
       ],
     };
   }

@@ -377,12 +377,17 @@ export interface SuggestionDto {
 }
 
 export const noteInputSchema = z.object({ text: z.string().trim().min(1, 'write a note').max(4000) });
+/** Notes Kefu writes itself: `summary` is the hand-off summary for the agent (author null). */
+export const NOTE_KINDS = ['summary'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
 export interface NoteDto {
   id: string;
   conversationId: string;
   text: string;
   author: { id: string; name: string } | null;
   createdAt: string;
+  /** Set on notes Kefu wrote (absent or null on an agent's note). */
+  kind?: NoteKind | null;
 }
 
 export const transferSchema = z.object({

@@ -10,3 +10,4 @@ export * from './nlu';
 export * from './knowledge';
 export * from './webhooks';
 export * from './handoff';
+export * from './llm';

@@ -23,6 +23,10 @@ export enum Permission {
   HandoffManage = 'handoff.manage',
   /** The append-only audit log. */
   AuditRead = 'audit.read',
+  /** Claude's usage and cost report. */
+  LlmRead = 'llm.read',
+  /** Claude's settings: the API key, model, channels and intents, budget, regions. */
+  LlmManage = 'llm.manage',
 }
 
 /** The access matrix: which role holds which permission. */
@@ -47,6 +51,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.InboxesRead,
     Permission.ConversationsRead,
     Permission.ConversationsReadAll,
+    Permission.LlmRead,
     Permission.NluRead,
     Permission.KnowledgeRead,
     Permission.DialogueRead,

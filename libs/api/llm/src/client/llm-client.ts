@@ -45,6 +45,15 @@ export interface LlmCallMeta {
   conversationId?: string;
 }
 
+/** Extra listeners of a streamed call. */
+export interface StreamHandlers {
+  /**
+   * A tool call's input as the JSON text received so far (incomplete). Return true once something was
+   * shown to the shopper from it: the call is then not retried (it would show it twice).
+   */
+  onToolInput?: (toolName: string, partialJson: string) => boolean;
+}
+
 export type LlmCreateParams = Omit<Anthropic.MessageCreateParamsNonStreaming, 'model'> & { model?: string };
 export type LlmStreamParams = Omit<Anthropic.MessageStreamParams, 'model' | 'stream'> & { model?: string };
 
@@ -119,6 +128,7 @@ export class LlmClient {
     params: LlmStreamParams,
     meta: LlmCallMeta,
     onText: (delta: string) => void,
+    handlers: StreamHandlers = {},
   ): Promise<Anthropic.Message> {
     const body = { ...params, model: params.model ?? this.opts.model };
     return this.guarded(body.model, meta, async (sdk, attempt, state) => {
@@ -135,6 +145,24 @@ export class LlmClient {
         state.delivered = true;
         onText(delta);
       });
+      if (handlers.onToolInput) {
+        const onToolInput = handlers.onToolInput;
+        // The SDK's snapshot drops a string still being written; callers get the raw JSON so far instead.
+        let raw = '';
+        let blockIndex = -1;
+        s.on('inputJson', (partial) => {
+          const content = s.currentMessage?.content ?? [];
+          const block = content.at(-1);
+          if (block?.type !== 'tool_use') return;
+          if (content.length - 1 !== blockIndex) {
+            blockIndex = content.length - 1;
+            raw = '';
+          }
+          raw += partial;
+          // Once a caller has shown part of a tool's input to someone, a retry would show it twice.
+          if (onToolInput(block.name, raw)) state.delivered = true;
+        });
+      }
       return s.finalMessage();
     });
   }

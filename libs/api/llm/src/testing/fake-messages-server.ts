@@ -72,6 +72,11 @@ export interface FakeMessagesServer {
   script(responses: FakeResponse[]): void;
   /** Responses scripted but not served yet. */
   pending(): number;
+  /**
+   * Answers requests when the script is empty (null: the 500 "no scripted response left" again). For long
+   * runs such as the conversation stories, where the answer depends on the request (classify or reply).
+   */
+  respondWith(responder: ((request: FakeRequest) => FakeResponse) | null): void;
   /** Forget requests and unserved responses. */
   reset(): void;
   close(): Promise<void>;
@@ -100,6 +105,7 @@ export async function startFakeMessagesServer(): Promise<FakeMessagesServer> {
   const queue: FakeResponse[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let served = 0;
+  let responder: ((request: FakeRequest) => FakeResponse) | null = null;
 
   const wait = (ms: number, res: ServerResponse) =>
     new Promise<boolean>((resolve) => {
@@ -138,7 +144,7 @@ export async function startFakeMessagesServer(): Promise<FakeMessagesServer> {
     if (!body)
       return sendError(res, 400, { type: 'invalid_request_error', message: 'body is not a JSON object' });
 
-    const next = queue.shift();
+    const next = queue.shift() ?? responder?.(requests[requests.length - 1]);
     if (!next)
       return sendError(res, 500, {
         type: 'api_error',
@@ -209,6 +215,9 @@ export async function startFakeMessagesServer(): Promise<FakeMessagesServer> {
     requests,
     script: (responses) => void queue.push(...responses),
     pending: () => queue.length,
+    respondWith: (fn) => {
+      responder = fn;
+    },
     reset: () => {
       requests.length = 0;
       queue.length = 0;
@@ -330,8 +339,10 @@ function sseEvents(m: ApiMessage): Array<[string, unknown]> {
         { type: 'content_block_start', index, content_block: { ...block, input: {} } },
       ]);
       const json = JSON.stringify(block.input);
-      const cut = Math.ceil(json.length / 2);
-      for (const piece of [json.slice(0, cut), json.slice(cut)]) {
+      // Small pieces, as the API sends them: a partial parse sees a string value grow.
+      const pieces: string[] = [];
+      for (let at = 0; at < json.length; at += 10) pieces.push(json.slice(at, at + 10));
+      for (const piece of pieces) {
         out.push([
           'content_block_delta',
           { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: piece } },

@@ -178,4 +178,68 @@ describe('runToolLoop against the Messages API', () => {
       ['tool_loop', 'conv-1', 'ok'],
     ]);
   });
+
+  describe('streaming the reply', () => {
+    const streamingClient = () =>
+      new LlmClient(
+        {
+          apiKey: 'sk-ant-test',
+          baseURL: server.url,
+          model: 'claude-sonnet-4-6',
+          timeoutMs: 2_000,
+          maxRetries: 1,
+          breaker: { failureThreshold: 5, cooldownMs: 30_000 },
+          dailyBudgetUsd: null,
+          sleep: async () => undefined,
+        },
+        new InMemoryUsageRecorder(),
+      );
+    const sink = () => {
+      const events: string[] = [];
+      return { events, write: (d: string) => void events.push(d), reset: () => void events.push('<reset>') };
+    };
+    const loop = (llm: LlmClient, replyStream: ReturnType<typeof sink>) =>
+      runToolLoop({
+        client: llm,
+        conversationId: 'conv-1',
+        system: 'You are the shop assistant.',
+        messages: [{ role: 'user', content: 'Where is my order KF1001?' }],
+        executor: new CommerceToolExecutor(new FakeCommerceConnector(), { shopper: { customerRef: 'C-1' }, requestKey: 'msg-1', locale: 'en', now: () => FAKE_NOW }),
+        maxSteps: 4,
+        replyStream,
+      });
+
+    it("streams only respond's reply, piece by piece, after the tool step", async () => {
+      server.script([
+        tool('lookup_order', { order_number: 'KF1001' }),
+        respond('Your order KF1001 has been delivered, it arrived on the third.'),
+      ]);
+      const out = sink();
+      const r = await loop(streamingClient(), out);
+      expect(r.outcome.reply).toBe('Your order KF1001 has been delivered, it arrived on the third.');
+      expect(server.requests.every((q) => q.body?.['stream'] === true)).toBe(true);
+      expect(out.events.length).toBeGreaterThan(1);
+      expect(out.events).not.toContain('<reset>');
+      expect(out.events.join('')).toBe('Your order KF1001 has been delivered, it arrived on the third.');
+    });
+
+    it('withdraws a streamed reply that is rejected (an amount no tool returned) and streams the corrected one', async () => {
+      server.script([respond('You will get a ¥50 refund for the delay.'), respond('I have asked a colleague to look at the delay.')]);
+      const out = sink();
+      const r = await loop(streamingClient(), out);
+      expect(r.outcome.reply).toBe('I have asked a colleague to look at the delay.');
+      const reset = out.events.indexOf('<reset>');
+      expect(reset).toBeGreaterThan(0);
+      expect(out.events.slice(0, reset).join('')).toBe('You will get a ¥50 refund for the delay.');
+      expect(out.events.slice(reset + 1).join('')).toBe('I have asked a colleague to look at the delay.');
+    });
+
+    it('does not retry a stream that already showed text; it withdraws it and fails', async () => {
+      server.script([{ ...respond('Your order is on its way and'), streamErrorAfter: 8 }, respond('never asked')]);
+      const out = sink();
+      await expect(loop(streamingClient(), out)).rejects.toThrow();
+      expect(out.events.at(-1)).toBe('<reset>');
+      expect(server.requests).toHaveLength(1);
+    });
+  });
 });

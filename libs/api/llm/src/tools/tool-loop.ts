@@ -2,6 +2,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import type { HandoffReason } from '@kefu/shared/contracts';
 import type { ToolExecutor, ToolStatus } from './tool-execution';
 import { unsupportedAmounts } from './money-claims';
+import { partialStringField } from './partial-json';
 import { cachedToolDefinitions } from './tool-definitions';
 import { type TurnOutcome, describeIssues, respondInput } from './tool-schemas';
 
@@ -14,6 +15,20 @@ export interface MessagesCreator {
     params: LoopCreateParams,
     meta: { purpose: string; conversationId?: string },
   ): Promise<Anthropic.Message>;
+  /** Streaming (the guarded `LlmClient` has it): used when the loop is given a `replyStream`. */
+  stream?(
+    params: LoopCreateParams,
+    meta: { purpose: string; conversationId?: string },
+    onText: (delta: string) => void,
+    handlers: { onToolInput?: (toolName: string, partialJson: string) => boolean },
+  ): Promise<Anthropic.Message>;
+}
+
+/** Where the `respond` reply goes while the model writes it (the widget, token by token). */
+export interface ReplyDeltaSink {
+  write(delta: string): void;
+  /** What was written is withdrawn: the reply was rejected and is being written again, or will not come. */
+  reset(): void;
 }
 
 export interface ToolLoopOptions {
@@ -35,6 +50,10 @@ export interface ToolLoopOptions {
    * `toolResult` masks personal data in a result before it goes back to the model.
    */
   hooks?: { toolInput?: (input: unknown) => unknown; toolResult?: (content: string) => string };
+  /** Stream the `respond` tool's reply as it is generated (needs a client with `stream`). */
+  replyStream?: ReplyDeltaSink;
+  /** Usage purpose recorded for each call (default 'tool_loop'). */
+  purpose?: string;
 }
 
 export interface ToolCallRecord {
@@ -88,25 +107,57 @@ export async function runToolLoop(opts: ToolLoopOptions): Promise<ToolLoopResult
     handoff,
   });
 
+  const sink = opts.replyStream && client.stream ? opts.replyStream : null;
+  let shown = 0;
+  const withdraw = () => {
+    if (!sink || !shown) return;
+    sink.reset();
+    shown = 0;
+  };
   for (let step = 1; step <= maxSteps; step++) {
     const last = step === maxSteps && tools.some((t) => t.name === 'respond');
-    const message = await client.create(
-      {
-        ...(opts.model ? { model: opts.model } : {}),
-        max_tokens: opts.maxTokens ?? 1024,
-        system: opts.system,
-        messages,
-        tools,
-        tool_choice: last ? { type: 'tool', name: 'respond' } : { type: 'any' },
-      },
-      { purpose: 'tool_loop', conversationId: opts.conversationId },
-    );
+    const params: LoopCreateParams = {
+      ...(opts.model ? { model: opts.model } : {}),
+      max_tokens: opts.maxTokens ?? 1024,
+      system: opts.system,
+      messages,
+      tools,
+      tool_choice: last ? { type: 'tool', name: 'respond' } : { type: 'any' },
+    };
+    const meta = { purpose: opts.purpose ?? 'tool_loop', conversationId: opts.conversationId };
+    let message: Anthropic.Message;
+    if (sink && client.stream) {
+      // Only the `respond` reply reaches the shopper while it is written; text before a tool call does not.
+      message = await client.stream(params, meta, () => undefined, {
+        onToolInput: (name, partialJson) => {
+          if (name !== 'respond') return false;
+          const reply = partialStringField(partialJson, 'reply');
+          if (reply !== null) {
+            const visible = reply.trimStart();
+            if (visible.length > shown) {
+              sink.write(visible.slice(shown));
+              shown = visible.length;
+            }
+          }
+          return shown > 0;
+        },
+      }).catch((err) => {
+        withdraw();
+        throw err;
+      });
+    } else {
+      message = await client.create(params, meta);
+    }
     messages.push({ role: 'assistant', content: message.content.map(toParam) });
     const uses = message.content.filter((b): b is Anthropic.ToolUseBlock => b.type === 'tool_use');
-    if (!uses.length) return finish(fromText(message, executor), step);
+    if (!uses.length) {
+      withdraw();
+      return finish(fromText(message, executor), step);
+    }
 
     const results: Anthropic.ToolResultBlockParam[] = [];
     const reject = (id: string, error: string) => {
+      withdraw();
       toolCalls.push({ step, name: 'respond', status: 'rejected' });
       results.push({
         type: 'tool_result',
@@ -147,6 +198,7 @@ export async function runToolLoop(opts: ToolLoopOptions): Promise<ToolLoopResult
     }
     messages.push({ role: 'user', content: results });
   }
+  withdraw();
   return finish({ reply: '', action: 'handoff', reason: 'tool_failure', confidence: 0 }, maxSteps);
 }
 

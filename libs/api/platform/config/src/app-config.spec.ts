@@ -30,6 +30,18 @@ describe('parseConfig', () => {
     }
   });
 
+  it("checks Claude's settings without echoing the secret", () => {
+    expect(parseConfig({}).SHOP_TIMEZONE).toBe('Asia/Shanghai');
+    expect(() => parseConfig({ SHOP_TIMEZONE: 'Mars/Olympus' })).toThrow(/SHOP_TIMEZONE .*IANA/);
+    expect(() => parseConfig({ ANTHROPIC_BASE_URL: 'ftp://x' })).toThrow(/ANTHROPIC_BASE_URL/);
+    expect(() => parseConfig({ KEFU_SECRET_KEY: 'too-short-secret' })).toThrow(/KEFU_SECRET_KEY must be at least 32/);
+    try {
+      parseConfig({ KEFU_SECRET_KEY: 'too-short-secret' });
+    } catch (e) {
+      expect(String(e)).not.toContain('too-short-secret');
+    }
+  });
+
   it('splits the roles', () => {
     expect(parseConfig({ ROLE: 'api' })).toMatchObject({ runsApi: true, runsWorker: false });
     expect(parseConfig({ ROLE: 'worker' })).toMatchObject({ runsApi: false, runsWorker: true });

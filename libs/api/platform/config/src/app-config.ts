@@ -10,6 +10,15 @@ const url = (protocols: string[]) =>
     .url()
     .refine((v) => protocols.includes(new URL(v).protocol), `must start with ${protocols.join(' or ')}//`);
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Every boot setting Kefu reads from the environment. `.env.example` documents each one. */
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -74,6 +83,24 @@ export const configSchema = z.object({
   WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   /** How long one SMTP send may take (ms) before it is retried. */
   SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+
+  /** Claude's API key when none is saved in the admin's LLM settings (a saved key wins). */
+  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  /** Where the Messages API is reached; default https://api.anthropic.com (tests point it at a local fake). */
+  ANTHROPIC_BASE_URL: url(['http:', 'https:']).optional(),
+  /**
+   * The master secret that encrypts API keys saved in the admin. Unset in embedded mode: one is
+   * generated into DATA_DIR/secret.key. Unset in server mode: keys cannot be saved in the admin.
+   */
+  KEFU_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Claude's circuit breaker: failed calls in a row that open it, and how long it stays open (ms). */
+  LLM_BREAKER_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LLM_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).default(30_000),
+  /** The shop's time zone (IANA name): Claude's daily budget and usage days start at its midnight. */
+  SHOP_TIMEZONE: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai or Europe/Berlin')
+    .default('Asia/Shanghai'),
 });
 
 export type AppConfig = z.infer<typeof configSchema> & {

@@ -32,6 +32,8 @@ export function testConfig(overrides: Record<string, string | undefined> = {}): 
     SWEEPER_STALE_MS: '300',
     WEBHOOK_BACKOFF_MS: '50',
     SHUTDOWN_TIMEOUT_MS: '3000',
+    // Encrypts API keys saved in the LLM settings (a test may pass undefined to run without one).
+    KEFU_SECRET_KEY: 'kefu-test-secret-0123456789abcdef0123456789',
     ...overrides,
   });
 }
