@@ -9,7 +9,7 @@ import { Conversation } from './entities/conversation.entity';
 import { Inbox } from './entities/inbox.entity';
 import { Message } from './entities/message.entity';
 import { appendEvents, EventRecord } from './events-log';
-import { ConversationEvents, MessageCreatedPayload, MessageUpdatedPayload } from './events/conversation.events';
+import { ConversationEvents, ConversationUpdatedPayload, MessageCreatedPayload, MessageUpdatedPayload } from './events/conversation.events';
 import { preview } from './ingest.service';
 import { ConversationProcessJob, ConversationProcessPayload } from './jobs/conversation-process.job';
 import { ProcessingPipeline, StaleTurnError } from './processing-pipeline';
@@ -181,7 +181,10 @@ export class ConversationProcessor implements OnModuleInit {
       direction: 'incoming',
     } satisfies MessageUpdatedPayload);
     if (outcome.replies.length || outcome.statusChanged) {
-      this.events.emit(ConversationEvents.ConversationUpdated, { conversationId: outcome.conversation.id });
+      this.events.emit(ConversationEvents.ConversationUpdated, {
+        conversationId: outcome.conversation.id,
+        status: outcome.conversation.status,
+      } satisfies ConversationUpdatedPayload);
     }
   }
 }

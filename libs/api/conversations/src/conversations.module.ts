@@ -13,6 +13,7 @@ import { InboxesService } from './inboxes.service';
 import { IngestService } from './ingest.service';
 import { ProcessingPipeline } from './processing-pipeline';
 import { AdminGateway } from './realtime/admin.gateway';
+import { ReplyStreams } from './reply-stream';
 import { SweeperService } from './sweeper.service';
 
 @Module({
@@ -29,7 +30,8 @@ import { SweeperService } from './sweeper.service';
     SweeperService,
     DeliveryRecorder,
     AdminGateway,
+    ReplyStreams,
   ],
-  exports: [ConversationAccess, AdminGateway, InboxesService, ConversationsService, IngestService, ProcessingPipeline, DeliveryRecorder, SweeperService],
+  exports: [ConversationAccess, AdminGateway, InboxesService, ConversationsService, IngestService, ProcessingPipeline, DeliveryRecorder, SweeperService, ReplyStreams],
 })
 export class ConversationsModule {}

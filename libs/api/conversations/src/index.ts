@@ -18,3 +18,5 @@ export { appendEvents } from './events-log';
 export { preview } from './ingest.service';
 export { AdminGateway } from './realtime/admin.gateway';
 export type { Audience } from './realtime/admin.gateway';
+export { ReplyStreams } from './reply-stream';
+export type { ReplyStream, ReplyStreamer, ReplyStreamTarget } from './reply-stream';

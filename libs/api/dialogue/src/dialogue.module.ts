@@ -4,8 +4,10 @@ import { CommerceModule } from '@kefu/api/commerce';
 import { ConversationsModule } from '@kefu/api/conversations';
 import { HandoffModule } from '@kefu/api/handoff';
 import { KnowledgeModule } from '@kefu/api/knowledge';
+import { LlmModule } from '@kefu/api/llm';
 import { NluModule } from '@kefu/api/nlu';
 import { ASSIST_CONTROLLERS, ASSIST_PROVIDERS } from './assist';
+import { ClaudeTurns } from './claude/claude-turns';
 import { DialogueStage } from './engine/dialogue.stage';
 import { DIALOGUE_ENTITIES } from './entities';
 import { EscalationFlow } from './escalation/escalation-flow.service';
@@ -23,9 +25,9 @@ import { TemplateSeeder } from './templates/template-seeder.service';
  * answers shoppers from the shop's data and the knowledge base. Import it once in the root module.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(DIALOGUE_ENTITIES), ConversationsModule, HandoffModule, NluModule, KnowledgeModule, CommerceModule],
+  imports: [TypeOrmModule.forFeature(DIALOGUE_ENTITIES), ConversationsModule, HandoffModule, NluModule, KnowledgeModule, CommerceModule, LlmModule],
   controllers: [DialogueTemplatesController, ContactProfileController, ...ASSIST_CONTROLLERS],
-  providers: [DialogueTemplatesService, TemplateSeeder, DialogueStateStore, ContactProfileService, EscalationFlow, IdleRulesService, DialogueStage, ...ASSIST_PROVIDERS],
+  providers: [DialogueTemplatesService, TemplateSeeder, DialogueStateStore, ContactProfileService, EscalationFlow, IdleRulesService, ClaudeTurns, DialogueStage, ...ASSIST_PROVIDERS],
   exports: [DialogueTemplatesService, TemplateSeeder, DialogueStateStore, ContactProfileService],
 })
 export class DialogueModule {}

@@ -22,4 +22,6 @@ export interface MessageUpdatedPayload {
 
 export interface ConversationUpdatedPayload {
   conversationId: string;
+  /** The conversation's status after the change, when the emitter knows it: listeners skip without a query. */
+  status?: string;
 }

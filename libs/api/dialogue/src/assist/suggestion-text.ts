@@ -73,3 +73,25 @@ export function mergeSuggestions(bot: SuggestionDto | null, articles: Suggestion
   for (const a of articles) add(a, true);
   return out.slice(0, MAX_SUGGESTIONS);
 }
+
+/** Generated (Claude's) suggestions shown at most, beside the bot's and the articles. */
+export const MAX_GENERATED = 2;
+
+/**
+ * Puts generated suggestions right after the bot's own answer (which stays first), before the articles;
+ * a draft repeating one of them is dropped (theirs names its source). At most {@link MAX_GENERATED} drafts,
+ * added to the others, so an article is never pushed out by a draft the agent may not want.
+ */
+export function withGenerated(merged: SuggestionDto[], generated: SuggestionDto[]): SuggestionDto[] {
+  const seen = new Set(merged.map((m) => norm(m.text)));
+  const drafts: SuggestionDto[] = [];
+  for (const g of generated) {
+    const key = norm(g.text);
+    if (!key || seen.has(key) || drafts.length >= MAX_GENERATED) continue;
+    seen.add(key);
+    drafts.push(g);
+  }
+  if (!drafts.length) return merged;
+  const botFirst = merged[0]?.source === 'template' ? 1 : 0;
+  return [...merged.slice(0, botFirst), ...drafts, ...merged.slice(botFirst)];
+}

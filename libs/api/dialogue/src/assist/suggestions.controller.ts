@@ -12,7 +12,7 @@ export class SuggestionsController {
 
   @Get(':id/suggestions')
   @RequirePermissions(Permission.HandoffWork)
-  @ApiOperation({ summary: "Suggested replies to the shopper's latest message: the bot's answer and matching articles" })
+  @ApiOperation({ summary: "Suggested replies to the shopper's latest message: the bot's answer, Claude's drafts (source llm) when on, and matching articles" })
   list(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<SuggestionDto[]> {
     return this.suggestions.forConversation(id, user);
   }

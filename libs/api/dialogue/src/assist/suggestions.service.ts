@@ -14,16 +14,32 @@ import { DialogueStateStore } from '../state/dialogue-state.store';
 import { DialogueTemplatesService } from '../templates/dialogue-templates.service';
 import { DryRunActionError, dryRunCommerce } from './dry-run-commerce';
 import { AssistConversation, AssistMessage, AssistReader } from './message-context';
-import { flattenReplies, MAX_ARTICLES, mergeSuggestions, MIN_ARTICLE_SCORE } from './suggestion-text';
+import { flattenReplies, MAX_ARTICLES, mergeSuggestions, MIN_ARTICLE_SCORE, withGenerated } from './suggestion-text';
 
 /**
- * The seam for generated suggestions (Claude, issue 8): provide this token and its answers are
- * offered after the bot's own and the articles. Absent by default.
+ * The seam for generated suggestions (Claude, issue 8: `ClaudeSuggester`): its answers are offered right
+ * after the bot's own, before the articles. Asked every time, within {@link GENERATED_TIME_BOX_MS}.
  */
 export const LLM_SUGGESTER = Symbol('LLM_SUGGESTER');
-export interface LlmSuggester {
-  suggest(input: { conversationId: string; messageId: string; text: string; language: Lang; intent: string }): Promise<SuggestionDto[]>;
+export interface LlmSuggestInput {
+  conversationId: string;
+  contactId: string;
+  messageId: string;
+  /** The shopper's latest message. */
+  text: string;
+  language: Lang;
+  intent: string;
+  channel: string;
+  region: string | null;
+  /** The knowledge-base articles that match the message (already found for the panel). */
+  articles: SuggestionDto[];
 }
+export interface LlmSuggester {
+  suggest(input: LlmSuggestInput): Promise<SuggestionDto[]>;
+}
+
+/** The panel never waits longer than this for generated suggestions: it answers with what it has. */
+export const GENERATED_TIME_BOX_MS = 8_000;
 
 /** Turn outcomes whose replies are worth offering an agent (not "sorry, I did not understand"). */
 const USEFUL_OUTCOMES = new Set(['answered', 'asked', 'refused', 'not_found']);
@@ -79,18 +95,32 @@ export class SuggestionsService {
     const locale = localeOf(lang);
     const intent = nlu.intent;
 
-    const [bot, articles] = await Promise.all([
+    const found = this.articles(text, locale, region);
+    const llm = this.llm;
+    const [bot, articles, generated] = await Promise.all([
       this.botAnswer(conversation, message, text, nlu, state, lang, region),
-      this.articles(text, locale, region),
+      found,
+      llm
+        ? found.then((articles) =>
+            timeBoxed(
+              llm.suggest({
+                conversationId: conversation.id,
+                contactId: conversation.contactId,
+                messageId: message.id,
+                text,
+                language: lang,
+                intent,
+                channel: conversation.channel,
+                region,
+                articles,
+              }),
+              GENERATED_TIME_BOX_MS,
+              (why) => this.log.warn(`generated suggestions for ${conversation.id} left out: ${why}`),
+            ),
+          )
+        : Promise.resolve([]),
     ]);
-    const merged = mergeSuggestions(bot, articles);
-    if (this.llm && merged.length < 3) {
-      const more = await this.llm
-        .suggest({ conversationId: conversation.id, messageId: message.id, text, language: lang, intent })
-        .catch((err: Error) => (this.log.warn(`generated suggestions failed: ${err.message}`), [] as SuggestionDto[]));
-      return mergeSuggestions(null, [...merged, ...more]);
-    }
-    return merged;
+    return withGenerated(mergeSuggestions(bot, articles), generated);
   }
 
   /** One dialogue turn over the latest message, with nothing saved and no action taken in the shop. */
@@ -156,4 +186,29 @@ export class SuggestionsService {
     }
     return out;
   }
+}
+
+/** `work`'s answer, or nothing once `ms` have passed or when it fails (suggestions are a help, never a wait). */
+function timeBoxed(
+  work: Promise<SuggestionDto[]>,
+  ms: number,
+  onGiveUp: (why: string) => void,
+): Promise<SuggestionDto[]> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      onGiveUp(`no answer within ${ms} ms`);
+      resolve([]);
+    }, ms);
+    work.then(
+      (list) => {
+        clearTimeout(timer);
+        resolve(list);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        onGiveUp(err instanceof Error ? err.name : 'failed');
+        resolve([]);
+      },
+    );
+  });
 }

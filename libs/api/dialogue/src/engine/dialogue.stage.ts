@@ -17,7 +17,8 @@ import { EscalationFlow, HANDOFF_MESSAGE_KEYS } from '../escalation/escalation-f
 import { absorb, emptyPlan, EscalationPlan, engineRequest, finalRequest, refine, requestOf } from '../escalation/escalation-plan';
 import { notifyWithoutHandoff } from '../escalation/rule-notifications';
 import { handedBackSince, restart } from '../escalation/restart';
-import { DialogueEngine } from './dialogue-engine';
+import { ClaudeTurns, ClaudeTurnNote, ClassificationNote } from '../claude/claude-turns';
+import { DialogueEngine, HANDLED_INTENTS } from './dialogue-engine';
 import type { HandoffReason, Turn, TurnOutcome } from './turn';
 import { hasWords, localeOf, pickLang, regionOf, TIMEZONES } from './vocab';
 
@@ -36,6 +37,8 @@ export interface PreparedTurn {
   contactId: string;
   /** The escalation rules' decision for this turn: the hand-off request (routed in `run`), tags, priority. */
   escalation: { request: HandoffRequest | null; tags: string[]; priority: Priority | null; notify: EscalationPlan['notify']; fired: string[] };
+  /** What Claude did in this turn (classified the message, wrote the reply, or why the offline answer stands). */
+  claude: { classified: ClassificationNote | null; answer: Omit<ClaudeTurnNote, 'reply'> | null };
 }
 
 /** Channels whose pushes are signed by the shop's own systems: their `customerRef` is a verified login. */
@@ -65,6 +68,7 @@ export class DialogueStage implements ProcessingStage, OnModuleInit {
     private readonly escalation: EscalationFlow,
     private readonly router: HandoffRouter,
     private readonly killSwitch: KillSwitchService,
+    private readonly claude: ClaudeTurns,
     templates: DialogueTemplatesService,
     knowledge: KnowledgeService,
     @Inject(COMMERCE_CONNECTOR) commerce: CommerceConnector,
@@ -106,6 +110,22 @@ export class DialogueStage implements ProcessingStage, OnModuleInit {
     const region = regionOf(message.locale, lang);
     const timezone = TIMEZONES[region ?? 'CN'] ?? 'Asia/Shanghai';
     const to = { locale: localeOf(lang), region, timezone };
+    // Claude reads a message the offline engine is unsure of (not a tapped button, not a bare order number,
+    // not an answer to the question the bot is waiting on).
+    const threshold = settings.intentThresholds[nlu.intent] ?? settings.defaultThreshold;
+    const classified =
+      !tapped && nlu.confidence < threshold && hasWords(text, nlu.entities) && (!state.awaiting || state.awaiting === 'confirm')
+        ? await this.claude.classify({
+            text,
+            nlu,
+            intents: HANDLED_INTENTS,
+            channel: inbox.channel,
+            region,
+            conversationId: conversation.id,
+            messageId: message.id,
+            contactId: conversation.contactId,
+          })
+        : null;
     const startState: DialogueState = { ...state, context: { ...state.context, language: lang } };
     const esc = await this.escalation.context({
       contactId: conversation.contactId,
@@ -125,6 +145,8 @@ export class DialogueStage implements ProcessingStage, OnModuleInit {
     let turn: Turn | null = null;
     let outcome: TurnOutcome = 'handoff';
     let endState: DialogueState = { ...startState, turnCount: startState.turnCount + 1 };
+    let generated: Reply | null = null;
+    let answerNote: PreparedTurn['claude']['answer'] = null;
     if (understood.decision.handoff) {
       plan = { ...plan, handoff: requestOf(understood.decision.handoff, esc.vip), safety: understood.decision.handoff.safety };
     } else {
@@ -149,6 +171,13 @@ export class DialogueStage implements ProcessingStage, OnModuleInit {
         thresholds: { intentThresholds: settings.intentThresholds, misunderstandingLimit: settings.misunderstandingLimit },
         knownProfile: esc.knownProfile,
       }));
+      if (ClaudeTurns.wants(t)) {
+        const note = await this.claude.answer(t, { inboxId: inbox.id });
+        if (note) {
+          generated = note.reply;
+          answerNote = { stream: note.stream, offline: note.offline, steps: note.steps, tools: note.tools };
+        }
+      }
       outcome = t.outcome;
       endState = t.state;
       const check = await this.escalation.evaluate('before_reply', esc, {
@@ -202,6 +231,11 @@ export class DialogueStage implements ProcessingStage, OnModuleInit {
     const intent = turn?.intent ?? nlu.intent;
     const customerRef = turn?.customerRef ?? null;
     const request = finalRequest(plan);
+    // The streamed text must not stay on screen if the rules dropped Claude's reply.
+    if (answerNote?.stream && (!generated || !replies.includes(generated))) {
+      answerNote.stream.reset();
+      answerNote = { ...answerNote, stream: null };
+    }
     return {
       nlu,
       state: endState,
@@ -211,7 +245,12 @@ export class DialogueStage implements ProcessingStage, OnModuleInit {
           const content: MessageContent = {};
           if (r.quickReplies?.length) content.quickReplies = r.quickReplies;
           if (r.cards?.length) content.cards = r.cards;
-          return { text: r.text, content: Object.keys(content).length ? content : null, metadata: { intent } };
+          const streamId = r === generated && answerNote?.stream ? answerNote.stream.id : null;
+          return {
+            text: r.text,
+            content: Object.keys(content).length ? content : null,
+            metadata: { intent, ...(r === generated ? { generatedBy: 'claude' } : {}), ...(streamId ? { streamId } : {}) },
+          };
         }),
       intent,
       outcome,
@@ -221,6 +260,7 @@ export class DialogueStage implements ProcessingStage, OnModuleInit {
       customerRef: customerRef && customerRef !== contactRows[0]?.customer_ref ? customerRef : null,
       contactId: conversation.contactId,
       escalation: { request, tags: plan.tags, priority: plan.priority, notify: plan.notify, fired: plan.fired },
+      claude: { classified, answer: answerNote },
     };
   }
 
@@ -235,6 +275,7 @@ export class DialogueStage implements ProcessingStage, OnModuleInit {
       const req: HandoffRequest = p.escalation.request ?? { reason: 'policy', teamId: null, priority: p.escalation.priority ?? 'normal', tags: p.escalation.tags };
       ctx.events.push({ type: 'bot.understood', messageId: ctx.message.id, data: { intent: p.intent, confidence: p.nlu.confidence, outcome: 'paused', emotion: p.nlu.emotion.label } });
       await this.router.route(ctx.em, ctx.conversation, { ...req, reason: p.escalation.request ? req.reason : 'policy', intent: p.intent }, ctx.now, ctx.events);
+      p.claude.answer?.stream?.reset();
       ctx.halted = true;
       return [];
     }
@@ -252,7 +293,14 @@ export class DialogueStage implements ProcessingStage, OnModuleInit {
     ctx.events.push({
       type: 'bot.understood',
       messageId: ctx.message.id,
-      data: { intent: p.intent, confidence: p.nlu.confidence, outcome: p.outcome, emotion: p.nlu.emotion.label, ...(p.escalation.fired.length ? { rules: p.escalation.fired } : {}) },
+      data: {
+        intent: p.intent,
+        confidence: p.nlu.confidence,
+        outcome: p.outcome,
+        emotion: p.nlu.emotion.label,
+        ...(p.escalation.fired.length ? { rules: p.escalation.fired } : {}),
+        ...claudeEventData(p.claude),
+      },
     });
     if (p.escalation.request) {
       // The router sets the status, reason, team, priority, tags and assignee, and writes `conversation.handoff`.
@@ -279,4 +327,12 @@ export class DialogueStage implements ProcessingStage, OnModuleInit {
     });
     return { nlu: nlu as unknown as Record<string, unknown> };
   }
+}
+
+/** Claude's part in a turn as the `bot.understood` event records it (no text). */
+function claudeEventData(c: PreparedTurn['claude']): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (c.classified) out['classifiedBy'] = { offline: c.classified.offline, llm: c.classified.llm, applied: c.classified.applied };
+  if (c.answer) out['llm'] = c.answer.offline ? { answered: false, offline: c.answer.offline } : { answered: true, steps: c.answer.steps, tools: c.answer.tools, streamed: !!c.answer.stream };
+  return out;
 }

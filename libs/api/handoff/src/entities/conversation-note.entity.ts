@@ -7,5 +7,7 @@ export class ConversationNote {
   @Column({ type: 'uuid' }) conversationId!: string;
   @Column({ type: 'uuid', nullable: true }) authorId!: string | null;
   @Column({ type: 'text' }) text!: string;
+  /** Notes Kefu writes itself (`summary`: the hand-off summary); null for an agent's note. */
+  @Column({ type: 'text', nullable: true }) kind!: 'summary' | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { HandoffRealtimeEvent, NoteDto, noteInputSchema } from '@kefu/shared/contracts';
+import { HandoffRealtimeEvent, NoteDto, noteInputSchema, NoteKind } from '@kefu/shared/contracts';
 import { parseWith } from '@kefu/api/platform/http';
 import { AuthUser } from '@kefu/api/identity';
 import { AdminGateway, ConversationAccess } from '@kefu/api/conversations';
@@ -13,6 +13,7 @@ interface NoteRow {
   text: string;
   author_id: string | null;
   author_name: string | null;
+  kind: NoteKind | null;
   created_at: Date;
 }
 
@@ -22,9 +23,10 @@ const toNoteDto = (r: NoteRow): NoteDto => ({
   text: r.text,
   author: r.author_id ? { id: r.author_id, name: r.author_name ?? '' } : null,
   createdAt: new Date(r.created_at).toISOString(),
+  kind: r.kind ?? null,
 });
 
-const SELECT_NOTES = `SELECT n.id, n.conversation_id, n.text, n.author_id, u.name AS author_name, n.created_at
+const SELECT_NOTES = `SELECT n.id, n.conversation_id, n.text, n.author_id, u.name AS author_name, n.kind, n.created_at
   FROM conversation_notes n LEFT JOIN users u ON u.id = n.author_id`;
 
 /** Agents' internal notes on a conversation. They never reach the shopper (no message, no channel). */

@@ -237,7 +237,8 @@ describe('agent workspace (PostgreSQL + Redis)', () => {
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ conversationId: conv, author: { id: staff.alice.id, name: 'Alice' } });
     const listed = await act<NoteDto[]>(staff.alice, 'GET', '/notes');
-    expect(listed.body.map((n) => n.text)).toEqual(['Customer is a repeat buyer, be generous']);
+    // Agents' notes only (the hand-off summary Kefu writes may be there too).
+    expect(listed.body.filter((n) => !n.kind).map((n) => n.text)).toEqual(['Customer is a repeat buyer, be generous']);
     expect((await act(staff.alice, 'POST', '/notes', { text: '   ' })).status).toBe(400);
     await new Promise((r) => setTimeout(r, 300));
     expect(receiver.requests).toHaveLength(0);
@@ -273,12 +274,12 @@ describe('agent workspace (PostgreSQL + Redis)', () => {
       await act(staff.alice, 'POST', '/takeover');
       await waitFor(
         () =>
-          alice.heard.some((h) => h.event === 'note.created') &&
+          alice.heard.some((h) => h.event === 'note.created' && !h.payload.note?.kind) &&
           alice.heard.some(
             (h) => h.event === 'conversation.updated' && h.payload.conversation?.status === 'human',
           ),
       );
-      expect(alice.heard.find((h) => h.event === 'note.created')?.payload).toMatchObject({
+      expect(alice.heard.find((h) => h.event === 'note.created' && !h.payload.note?.kind)?.payload).toMatchObject({
         conversationId: conv,
         note: { text: 'calling the warehouse' },
       });
@@ -339,7 +340,7 @@ describe('agent workspace (PostgreSQL + Redis)', () => {
     expect((await act(staff.alice, 'GET', '')).status).toBe(403);
     expect((await act(staff.alice, 'POST', '/reply', { text: 'still here?' })).status).toBe(403);
     expect((await queue(staff.bob, '?view=mine')).body.map((c) => c.id)).toEqual([conv]);
-    expect((await act<NoteDto[]>(staff.bob, 'GET', '/notes')).body.map((n) => n.text)).toEqual([
+    expect((await act<NoteDto[]>(staff.bob, 'GET', '/notes')).body.filter((n) => !n.kind).map((n) => n.text)).toEqual([
       'VIP customer, please handle',
     ]);
     expect((await audits('conversation.transfer'))[0].data).toEqual({
