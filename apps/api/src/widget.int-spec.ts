@@ -310,8 +310,8 @@ describe('web chat widget across processes (ROLE=api + ROLE=worker)', () => {
       const reply = await w.next('message', (m) => m.direction === 'outgoing', 20_000);
       expect(reply).toMatchObject({ senderType: 'bot', content: { quickReplies: expect.any(Array) } });
       await w.next('typing', (p) => p.typing === false);
-      const [row] = await api.db.query(`SELECT status FROM messages WHERE id = $1`, [reply.id]);
-      expect(row.status).toBe('delivered');
+      // The worker marks the reply delivered once the adapter returns, just after it emitted to the socket.
+      await waitFor(async () => ((await api.db.query(`SELECT status FROM messages WHERE id = $1`, [reply.id])) as { status: string }[])[0]?.status === 'delivered');
     } finally {
       w.close();
     }

@@ -6,9 +6,11 @@ import type {
   OutgoingMessage,
   Refusal,
   SessionPayload,
+  StreamFrame,
   WidgetMessage,
 } from './protocol';
 import { REFUSALS } from './protocol';
+import { streamFrameOf, streamIdOf } from './streaming';
 
 export type ConnectionState = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'refused';
 
@@ -17,6 +19,8 @@ export interface ConnectionHandlers {
   onMessage(message: WidgetMessage): void;
   onTyping(e: { typing: boolean; sender: 'bot' | 'agent' }): void;
   onRead(e: { upTo: string }): void;
+  /** A bot reply while it is written (`stream`, `stream_end`, `stream_reset`). */
+  onStream(e: { frame: StreamFrame } | { end: string } | { reset: string }): void;
   onState(state: ConnectionState, refusal?: Refusal, why?: string): void;
 }
 
@@ -68,6 +72,18 @@ export class WidgetConnection {
     socket.on('message', (m: WidgetMessage) => this.handlers.onMessage(m));
     socket.on('typing', (e: { typing: boolean; sender: 'bot' | 'agent' }) => this.handlers.onTyping(e));
     socket.on('read', (e: { upTo: string }) => e && typeof e.upTo === 'string' && this.handlers.onRead(e));
+    socket.on('stream', (raw: unknown) => {
+      const frame = streamFrameOf(raw);
+      if (frame) this.handlers.onStream({ frame });
+    });
+    socket.on('stream_end', (raw: unknown) => {
+      const end = streamIdOf(raw);
+      if (end) this.handlers.onStream({ end });
+    });
+    socket.on('stream_reset', (raw: unknown) => {
+      const reset = streamIdOf(raw);
+      if (reset) this.handlers.onStream({ reset });
+    });
     socket.on('connect_error', (err: Error & { data?: { message?: unknown } }) => {
       const refusal = REFUSALS.find((r) => r === err?.message);
       if (refusal || !socket.active) {

@@ -13,13 +13,19 @@ export interface MessageRenderContext {
   onRetry(clientId: string): void;
 }
 
-/** Which element shows the message: its clientId, so the local copy and the acknowledged one share it. */
-export const elementKey = (m: ViewMessage) => m.clientId ?? m.id;
+/**
+ * Which element shows the message: its clientId, so the local copy and the acknowledged one share
+ * it; a streamed reply's stream, so its final message takes the streamed bubble's place.
+ */
+export const elementKey = (m: ViewMessage) => (m.streamId ? `stream:${m.streamId}` : (m.clientId ?? m.id));
 
 /** Changes when the message's body must be rebuilt. */
 export function contentKey(m: ViewMessage, ctx: MessageRenderContext): string {
-  return JSON.stringify([m.text, m.attachments, m.content?.cards ?? null, ctx.locale]);
+  return JSON.stringify([m.text, m.attachments, m.content?.cards ?? null, ctx.locale, m.stream ?? null]);
 }
+
+/** Whether the element is a bubble being streamed (`live` or `ended`), updated in place as text arrives. */
+export const isStreaming = (m: ViewMessage) => m.stream === 'live' || m.stream === 'ended';
 
 /** Changes when only the line under it (time, sending, failed, read) must be redrawn. */
 export function metaKey(m: ViewMessage, ctx: MessageRenderContext): string {
@@ -98,11 +104,37 @@ function cardElement(v: CardView): HTMLElement {
 
 export function messageClass(m: ViewMessage): string {
   const side = m.senderType === 'contact' ? 'mine' : m.senderType === 'system' ? 'system' : 'theirs';
-  return ['msg', side, m.state].join(' ');
+  return ['msg', side, m.state, ...(isStreaming(m) ? ['kefu-streaming'] : [])].join(' ');
+}
+
+/**
+ * A bot reply while it is written: its text with a blinking caret. Screen readers hear "the
+ * assistant is typing" once, not every token (the text is hidden from them); the final message
+ * that replaces this element is what the log announces.
+ */
+function renderStreaming(m: ViewMessage, ctx: MessageRenderContext): HTMLElement {
+  const el = h(
+    'div',
+    { class: messageClass(m), 'data-sender': m.senderType, 'data-stream': m.streamId },
+    h('span', { class: 'sr' }, ctx.t.typingBot),
+    h('div', { class: 'bubble', 'aria-hidden': 'true' }),
+  );
+  updateStreaming(el, m);
+  return el;
+}
+
+/** The streamed text grew (or ended): only the bubble's content changes, so nothing is re-announced. */
+export function updateStreaming(el: HTMLElement, m: ViewMessage): void {
+  el.className = messageClass(m);
+  el.querySelector('.bubble')?.replaceChildren(
+    ...textNodes(m.text, false),
+    ...(m.stream === 'live' ? [h('span', { class: 'caret' })] : []),
+  );
 }
 
 /** One message: who wrote it (for screen readers), its text, images, cards, time and state. */
 export function renderMessage(m: ViewMessage, ctx: MessageRenderContext): HTMLElement {
+  if (isStreaming(m)) return renderStreaming(m, ctx);
   const { t } = ctx;
   const el = h('div', { class: messageClass(m), 'data-sender': m.senderType });
   const bubble = m.text.trim()

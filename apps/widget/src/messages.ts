@@ -1,10 +1,13 @@
-import type { QuickReply, WidgetAttachment, WidgetMessage } from './protocol';
+import type { QuickReply, StreamFrame, WidgetAttachment, WidgetMessage } from './protocol';
+import { StreamedReplies, type StreamedReply, type StreamPhase } from './streaming';
 
 /** A message as the widget shows it: confirmed by the server, or still the shopper's local copy. */
 export interface ViewMessage extends WidgetMessage {
   /** `pending`: not acknowledged yet (kept in the outbox, resent after a reconnect); `failed`: refused. */
   state: 'sent' | 'pending' | 'failed';
   error?: string;
+  /** Set on a bot reply shown while it is streamed (not a stored message: no read receipt, no paging). */
+  stream?: StreamPhase;
 }
 
 const time = (iso: string) => {
@@ -12,15 +15,38 @@ const time = (iso: string) => {
   return Number.isNaN(t) ? 0 : t;
 };
 
+/** `<id>#n` is part n of a long reply; `<id>` part 1. */
+const partOf = (id: string) => Number(id.split('#')[1] ?? 1) || 1;
+const storedId = (id: string) => id.split('#')[0];
+
+const streamView = (s: StreamedReply): ViewMessage => ({
+  id: `stream:${s.streamId}`,
+  clientId: null,
+  direction: 'outgoing',
+  senderType: 'bot',
+  text: s.text,
+  attachments: [],
+  content: null,
+  createdAt: s.startedAt,
+  readAt: null,
+  streamId: s.streamId,
+  state: 'sent',
+  stream: s.phase,
+});
+
 /**
  * The conversation as shown: server messages in time order, deduplicated by id (a replay after a
  * reconnect, the same message from the socket and an acknowledgement), followed by the shopper's
  * pending messages in the order they were written. A server message carrying a pending message's
- * `clientId` replaces it.
+ * `clientId` replaces it. A bot reply being streamed sits after the message it answers; its final
+ * message (same `streamId`) takes its place, where the shopper was already reading it.
  */
 export class MessageList {
   private confirmed = new Map<string, ViewMessage>();
   private pending = new Map<string, ViewMessage>();
+  private readonly streams = new StreamedReplies();
+  /** Stored ids of replies that replaced a streamed bubble → the place that bubble had. */
+  private readonly places = new Map<string, number>();
   /** A read receipt for a message not loaded yet: applied when it arrives. */
   private readUpTo: string | null = null;
   private ordered: ViewMessage[] | null = null;
@@ -28,14 +54,57 @@ export class MessageList {
   /** Every message in display order. */
   get items(): readonly ViewMessage[] {
     if (!this.ordered) {
-      const sent = [...this.confirmed.values()].sort((a, b) => time(a.createdAt) - time(b.createdAt));
-      this.ordered = [...sent, ...this.pending.values()];
+      const placed = [...this.confirmed.values()].map((m) => {
+        const place = this.places.get(storedId(m.id));
+        return { m, at: place === undefined ? time(m.createdAt) : place + partOf(m.id) * 1e-3, rank: 0 };
+      });
+      for (const s of this.streams.shown()) placed.push({ m: streamView(s), at: this.placeOf(s), rank: 1 });
+      placed.sort((a, b) => a.at - b.at || a.rank - b.rank);
+      this.ordered = [...placed.map((p) => p.m), ...this.pending.values()];
     }
     return this.ordered;
   }
 
   get size(): number {
-    return this.confirmed.size + this.pending.size;
+    return this.confirmed.size + this.pending.size + this.streams.shown().length;
+  }
+
+  /** Just after the message it answers (once that is confirmed), else after what was shown when it started. */
+  private placeOf(s: StreamedReply): number {
+    const answered = s.replyTo ? this.confirmed.get(s.replyTo) : undefined;
+    return (answered ? time(answered.createdAt) : s.after) + 0.5;
+  }
+
+  /** A `stream` frame: returns whether the streamed text changed. */
+  streamFrame(f: StreamFrame, now = Date.now()): boolean {
+    return this.changed(this.streams.frame(f, now, time(this.lastSeenAt() ?? '')));
+  }
+
+  streamEnd(streamId: string, now = Date.now()): boolean {
+    return this.changed(this.streams.end(streamId, now));
+  }
+
+  streamReset(streamId: string): boolean {
+    return this.changed(this.streams.reset(streamId));
+  }
+
+  /** Late final messages and silent streams (see StreamedReplies.expire). */
+  expireStreams(now = Date.now()): boolean {
+    return this.changed(this.streams.expire(now));
+  }
+
+  nextStreamDeadline(): number | undefined {
+    return this.streams.nextDeadline();
+  }
+
+  /** Whether a streamed reply stands in for the "typing" dots. */
+  get streaming(): boolean {
+    return this.streams.writing;
+  }
+
+  private changed(changed: boolean): boolean {
+    if (changed) this.ordered = null;
+    return changed;
   }
 
   /**
@@ -49,6 +118,11 @@ export class MessageList {
       const known = this.confirmed.get(m.id);
       const local = m.clientId ? this.pending.get(m.clientId) : undefined;
       if (local) this.pending.delete(m.clientId as string);
+      if (m.streamId) {
+        const streamed = this.streams.get(m.streamId);
+        if (streamed?.text) this.places.set(storedId(m.id), this.placeOf(streamed));
+        this.streams.completed(m.streamId);
+      }
       const readAt = m.readAt ?? known?.readAt ?? null;
       this.confirmed.set(m.id, { ...m, attachments: m.attachments ?? [], readAt, state: 'sent' });
       if (!known && !local) added.push(m);
@@ -152,7 +226,7 @@ export class MessageList {
 
   /** The id of the newest message from the bot or an agent: what a `read` receipt reports. */
   lastReplyId(): string | undefined {
-    const sent = this.items.filter((m) => m.state === 'sent' && m.senderType !== 'contact');
+    const sent = this.items.filter((m) => m.state === 'sent' && m.senderType !== 'contact' && !m.stream);
     return sent[sent.length - 1]?.id;
   }
 
@@ -166,7 +240,7 @@ export class MessageList {
   /** The quick replies on offer: those of the last message, while it is the bot's or an agent's. */
   quickReplies(): QuickReply[] {
     const last = this.items[this.items.length - 1];
-    if (!last || last.senderType === 'contact' || last.state !== 'sent') return [];
+    if (!last || last.senderType === 'contact' || last.state !== 'sent' || last.stream) return [];
     return (last.content?.quickReplies ?? []).filter(
       (q) => q && typeof q.label === 'string' && q.label.trim(),
     );

@@ -25,6 +25,22 @@ export interface WidgetMessage {
   content: MessageContent | null;
   createdAt: string;
   readAt: string | null;
+  /** The reply stream this bot message completes (its first part): it replaces the streamed bubble. */
+  streamId?: string;
+}
+
+/**
+ * `stream`: the next piece of a bot reply while it is written; `seq` counts frames from 1.
+ * Then `stream_end` `{ streamId }` (the final `message` with that `streamId` follows) or
+ * `stream_reset` `{ streamId }` (withdrawn: the reply comes whole, if at all).
+ */
+export interface StreamFrame {
+  streamId: string;
+  conversationId?: string;
+  /** The shopper's message being answered. */
+  replyTo?: string;
+  seq: number;
+  delta: string;
 }
 
 export interface WidgetSettings {

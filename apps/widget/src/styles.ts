@@ -81,7 +81,10 @@ button { cursor: pointer; }
 .dot { width: 7px; height: 7px; border-radius: 50%; background: #80868b; animation: kefu-blink 1.2s infinite both; }
 .dot:nth-child(2) { animation-delay: .2s; } .dot:nth-child(3) { animation-delay: .4s; }
 @keyframes kefu-blink { 0%, 80%, 100% { opacity: .25; } 40% { opacity: 1; } }
-@media (prefers-reduced-motion: reduce) { .dot { animation: none; } .launcher { transition: none; } }
+.caret { display: inline-block; width: 2px; height: 1.1em; margin-left: 2px; vertical-align: text-bottom;
+  background: currentColor; animation: kefu-caret 1s steps(1) infinite; }
+@keyframes kefu-caret { 50% { opacity: 0; } }
+@media (prefers-reduced-motion: reduce) { .dot, .caret { animation: none; } .launcher { transition: none; } }
 .quick { display: flex; flex-wrap: wrap; gap: 6px; justify-content: flex-end; margin-top: 10px; }
 .quick button { border: 1.5px solid var(--kefu-accent); color: var(--kefu-accent); background: #fff;
   border-radius: 16px; padding: 5px 12px; font-size: 13px; }

@@ -4,10 +4,12 @@ import { format, STRINGS, type Strings } from './i18n';
 import {
   contentKey,
   elementKey,
+  isStreaming,
   messageClass,
   metaKey,
   renderMessage,
   renderMeta,
+  updateStreaming,
   type MessageRenderContext,
 } from './message-view';
 import type { MessageList } from './messages';
@@ -29,6 +31,8 @@ interface Rendered {
   el: HTMLElement;
   content: string;
   meta: string;
+  /** A streamed bubble: grows in place. */
+  streaming: boolean;
 }
 
 /**
@@ -321,12 +325,17 @@ export class WidgetView {
       const content = contentKey(m, ctx);
       const meta = metaKey(m, ctx);
       let r = this.rendered.get(key);
-      if (!r || r.content !== content) {
+      if (r && r.content !== content && r.streaming && isStreaming(m)) {
+        updateStreaming(r.el, m);
+        r.content = content;
+        r.meta = meta;
+      } else if (!r || r.content !== content) {
+        // A new element where another stood (the final message in place of its streamed bubble).
         const el = renderMessage(m, ctx);
         if (r) r.el.replaceWith(el);
-        r = { el, content, meta };
+        r = { el, content, meta, streaming: isStreaming(m) };
         this.rendered.set(key, r);
-      } else if (r.meta !== meta) {
+      } else if (r.meta !== meta && !r.streaming) {
         r.el.className = messageClass(m);
         r.el.lastElementChild?.replaceWith(renderMeta(m, ctx));
         r.meta = meta;

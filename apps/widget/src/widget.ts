@@ -2,7 +2,14 @@ import { contextOf, identityOf, type KefuWidgetGlobal, type PageConfig } from '.
 import { WidgetConnection, type ConnectionState } from './connection';
 import { chooseLocale, format, formatBytes } from './i18n';
 import { MessageList } from './messages';
-import type { HandshakeAuth, QuickReply, Refusal, SessionPayload, WidgetMessage } from './protocol';
+import type {
+  HandshakeAuth,
+  QuickReply,
+  Refusal,
+  SessionPayload,
+  StreamFrame,
+  WidgetMessage,
+} from './protocol';
 import { WidgetStore, type OutboxEntry } from './storage';
 import { checkImage, DEFAULT_UPLOAD_MAX_BYTES, uploadImage, UploadError, type UploadProblem } from './upload';
 import { WidgetView } from './view';
@@ -33,6 +40,7 @@ export class KefuWidget {
   private typingIdle?: ReturnType<typeof setTimeout>;
   private typingShown?: ReturnType<typeof setTimeout>;
   private noticeTimer?: ReturnType<typeof setTimeout>;
+  private streamTimer?: ReturnType<typeof setTimeout>;
   private lastReadSent?: string;
   private loadingEarlier = false;
 
@@ -60,6 +68,7 @@ export class KefuWidget {
       onRead: (e) => {
         if (this.list.markRead(e.upTo)) this.render();
       },
+      onStream: (e) => this.onStream(e),
       onState: (state, refusal, why) => this.onState(state, refusal, why),
     });
     const cached = store.settings;
@@ -133,6 +142,7 @@ export class KefuWidget {
     }
     this.render();
     this.markRead();
+    this.scheduleStreamExpiry();
     void this.flush();
   }
 
@@ -146,6 +156,41 @@ export class KefuWidget {
       this.view.setUnread(this.view.unreadCount + added.filter((a) => a.senderType !== 'contact').length);
     this.render();
     this.markRead();
+    if (m.streamId) this.scheduleStreamExpiry();
+  }
+
+  /**
+   * A bot reply while it is written: its bubble replaces the typing dots and grows; withdrawn, the
+   * dots come back (the reply will come whole); ended, it waits for its final message (onMessage).
+   */
+  private onStream(e: { frame: StreamFrame } | { end: string } | { reset: string }) {
+    const changed =
+      'frame' in e
+        ? this.list.streamFrame(e.frame)
+        : 'end' in e
+          ? this.list.streamEnd(e.end)
+          : this.list.streamReset(e.reset);
+    if (!changed) return;
+    if (this.list.streaming) {
+      clearTimeout(this.typingShown);
+      this.view.setTyping(null);
+    } else if ('reset' in e) this.onTyping({ typing: true, sender: 'bot' });
+    this.render();
+    this.scheduleStreamExpiry();
+  }
+
+  /** Wakes up when a streamed bubble's final message is late or its stream went silent. */
+  private scheduleStreamExpiry() {
+    clearTimeout(this.streamTimer);
+    const due = this.list.nextStreamDeadline();
+    if (due === undefined) return;
+    this.streamTimer = setTimeout(
+      () => {
+        if (this.list.expireStreams()) this.render();
+        this.scheduleStreamExpiry();
+      },
+      Math.max(0, due - Date.now()) + 50,
+    );
   }
 
   private onTyping(e: { typing: boolean; sender: 'bot' | 'agent' }) {

@@ -1,4 +1,5 @@
 import { WidgetInboxes } from './widget-inboxes';
+import { WidgetReplyStreamer } from './widget-reply-streamer';
 import { WidgetSessions } from './widget-session';
 import { WidgetUploads } from './widget-uploads.service';
 import { WidgetUploadsController } from './widget-uploads.controller';
@@ -9,9 +10,10 @@ import { WidgetStore } from './widget.store';
 
 /** The web chat widget's server side (docs/widget.md); ChannelsModule wires it (the adapter needs DeliveryService). */
 export const WIDGET_CONTROLLERS = [WidgetUploadsController];
-export const WIDGET_PROVIDERS = [WidgetInboxes, WidgetStore, WidgetBroadcaster, WidgetSessions, WidgetUploads, WidgetGateway, WidgetAdapter];
+export const WIDGET_PROVIDERS = [WidgetInboxes, WidgetStore, WidgetBroadcaster, WidgetSessions, WidgetUploads, WidgetGateway, WidgetAdapter, WidgetReplyStreamer];
 
-export { WidgetAdapter, WidgetBroadcaster, WidgetGateway, WidgetUploads };
+export { WidgetAdapter, WidgetBroadcaster, WidgetGateway, WidgetReplyStreamer, WidgetUploads };
+export type { StreamFrame as WidgetStreamFrame } from './widget-reply-stream';
 export { WidgetEvents } from './widget.gateway';
 export { identityRoom } from './widget.broadcaster';
 export { sniffImageType } from './image-sniff';

@@ -42,4 +42,21 @@ describe('widget protocol', () => {
     expect(long[1].content).toEqual({ quickReplies });
     expect(long.every((p) => p.text.length <= 5000)).toBe(true);
   });
+
+  it('names the reply stream a bot reply completes, on its first part only', () => {
+    const streamed = { ...base, direction: 'outgoing', senderType: 'bot', metadata: { streamId: 'str-1', productId: 'P1' } };
+    expect(toWidgetMessages({ ...streamed, text: 'Hi!' })).toEqual([expect.objectContaining({ id: base.id, text: 'Hi!', streamId: 'str-1' })]);
+    const parts = toWidgetMessages({ ...streamed, text: `${'a'.repeat(4000)}\n${'b'.repeat(3000)}` });
+    expect(parts.map((p) => p.streamId)).toEqual(['str-1', undefined]);
+    expect('streamId' in parts[1]).toBe(false);
+  });
+
+  it('leaves streamId out of messages that were not streamed, and of a malformed one', () => {
+    const plain = { ...base, direction: 'outgoing', senderType: 'bot', text: 'Hi!' };
+    expect('streamId' in toWidgetMessages(plain)[0]).toBe(false);
+    expect('streamId' in toWidgetMessages({ ...plain, metadata: { streamId: 42 } })[0]).toBe(false);
+    expect('streamId' in toWidgetMessages({ ...plain, metadata: { streamId: 'x'.repeat(101) } })[0]).toBe(false);
+    const incoming = { ...base, direction: 'incoming', senderType: 'contact', text: 'hi', metadata: { streamId: 'str-1' } };
+    expect('streamId' in toWidgetMessages(incoming)[0]).toBe(false);
+  });
 });

@@ -85,6 +85,11 @@ export interface WidgetMessage {
   content: MessageContent | null;
   createdAt: string;
   readAt: string | null;
+  /**
+   * The reply stream this message completes (first part only): the widget replaces the bubble it
+   * streamed with this message instead of showing the reply twice. Absent on other messages.
+   */
+  streamId?: string;
 }
 
 /** The fields of a stored message (entity or DTO) the widget shows. */
@@ -98,14 +103,22 @@ export interface MessageLike {
   content: MessageContent | null;
   createdAt: Date | string;
   readAt?: Date | string | null;
+  /** Only `streamId` is read (the reply stream a bot reply completes). */
+  metadata?: Readonly<Record<string, unknown>> | null;
 }
+
+const streamIdOf = (m: MessageLike): string | null => {
+  const id = m.metadata?.streamId;
+  return typeof id === 'string' && id.length > 0 && id.length <= 100 ? id : null;
+};
 
 const iso = (d: Date | string | null | undefined) => (d == null ? null : typeof d === 'string' ? d : d.toISOString());
 
 /**
  * A stored message as the widget shows it: outgoing replies through `renderForChannel` with the
  * widget's capabilities (quick replies and cards kept; a text over 5,000 characters becomes several
- * messages `<id>`, `<id>#2`, …, the structure on the last). Text stays plain text.
+ * messages `<id>`, `<id>#2`, …, the structure on the last; the first carries the `streamId` of the
+ * reply stream it completes). Text stays plain text.
  */
 export function toWidgetMessages(m: MessageLike): WidgetMessage[] {
   const base = {
@@ -119,12 +132,14 @@ export function toWidgetMessages(m: MessageLike): WidgetMessage[] {
   if (m.direction === 'incoming') return [{ id: m.id, ...base, text: m.text, attachments, content: null }];
   const rendered = renderForChannel({ text: m.text, content: m.content }, CHANNEL_CAPABILITIES[ChannelType.Widget]);
   const texts = rendered.texts.length ? rendered.texts : [''];
+  const streamId = streamIdOf(m);
   return texts.map((text, i) => ({
     id: i === 0 ? m.id : `${m.id}#${i + 1}`,
     ...base,
     text,
     attachments: i === texts.length - 1 ? attachments : [],
     content: i === texts.length - 1 ? rendered.content : null,
+    ...(i === 0 && streamId ? { streamId } : {}),
   }));
 }
 

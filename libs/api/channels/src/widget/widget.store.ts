@@ -17,6 +17,7 @@ interface MessageRow {
   content: MessageContent | null;
   created_at: Date;
   read_at: Date | null;
+  stream_id: string | null;
 }
 
 const toLike = (r: MessageRow): MessageLike => ({
@@ -29,6 +30,7 @@ const toLike = (r: MessageRow): MessageLike => ({
   content: r.content,
   createdAt: new Date(r.created_at),
   readAt: r.read_at ? new Date(r.read_at) : null,
+  metadata: r.stream_id ? { streamId: r.stream_id } : null,
 });
 
 /** The conversations of the contact behind identity ($2) on inbox ($1). */
@@ -36,7 +38,8 @@ const CONTACT_CONVERSATIONS = `
   SELECT c.id FROM conversations c
    WHERE c.inbox_id = $1 AND c.contact_id = (SELECT contact_id FROM contact_identities WHERE inbox_id = $1 AND external_id = $2)`;
 
-const MESSAGE_COLUMNS = `m.id, m.direction, m.sender_type, m.external_message_id, m.text, m.attachments, m.content, m.created_at, m.read_at`;
+const MESSAGE_COLUMNS = `m.id, m.direction, m.sender_type, m.external_message_id, m.text, m.attachments, m.content, m.created_at, m.read_at,
+  m.metadata->>'streamId' AS stream_id`;
 
 /**
  * What the widget reads and writes about one shopper: their history on the inbox (every
