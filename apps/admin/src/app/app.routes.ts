@@ -50,6 +50,11 @@ export const appRoutes: Routes = [
         loadChildren: () => import('@kefu/admin/handoff/feature').then((m) => m.auditRoutes),
       },
       {
+        path: 'llm',
+        canActivate: [permissionGuard(Permission.LlmRead)],
+        loadChildren: () => import('@kefu/admin/llm/feature').then((m) => m.llmRoutes),
+      },
+      {
         path: 'inboxes',
         loadChildren: () => import('@kefu/admin/inboxes/feature').then((m) => m.inboxesRoutes),
       },

@@ -26,6 +26,8 @@ interface NavItem {
   permission: Permission;
   /** For an icon the shared set lacks: its 24×24 SVG path, registered by the shell. */
   iconPath?: string;
+  /** Highlighted only on this exact path (a parent of other entries, like `/llm`). */
+  exact?: boolean;
 }
 
 /** Material Icons "psychology" (Apache-2.0). */
@@ -71,6 +73,16 @@ const RATE_REVIEW_ICON =
 /** Material Icons "history" (Apache-2.0). */
 const HISTORY_ICON =
   'M13 3c-4.97 0-9 4.03-9 9H1l3.89 3.89.07.14L9 12H6c0-3.87 3.13-7 7-7s7 3.13 7 7-3.13 7-7 7c-1.93 0-3.68-.79-4.94-2.06l-1.42 1.42C8.27 19.99 10.51 21 13 21c4.97 0 9-4.03 9-9s-4.03-9-9-9zm-1 5v5l4.28 2.54.72-1.21-3.5-2.08V8H12z';
+
+/** Material Icons "smart_toy" (Apache-2.0). */
+const SMART_TOY_ICON =
+  'M20 9V7c0-1.1-.9-2-2-2h-3c0-1.66-1.34-3-3-3S9 3.34 9 5H6c-1.1 0-2 .9-2 2v2c-1.66 0-3 1.34-3 3s1.34 3 3 3v4c0 1.1.9 2 2 2h12c1.1 0 2-.9 2-2v-4c1.66 0 3-1.34 3-3s-1.34-3-3-3zM7.5 11.5c0-.83.67-1.5 1.5-1.5s1.5.67 1.5 1.5S9.83 13 9 13s-1.5-.67-1.5-1.5zM16 17H8v-2h8v2zm-1-4c-.83 0-1.5-.67-1.5-1.5S14.17 10 15 10s1.5.67 1.5 1.5S15.83 13 15 13z';
+
+/** Material Icons "bar_chart" (Apache-2.0). */
+const BAR_CHART_ICON = 'M5 9.2h3V19H5zM10.6 5h2.8v14h-2.8zm5.6 8H19v6h-2.8z';
+
+/** Material Icons "school" (Apache-2.0). */
+const SCHOOL_ICON = 'M5 13.18v4L12 21l7-3.82v-4L12 17l-7-3.82zM12 3L1 9l11 6 9-4.91V17h2V9L12 3z';
 
 /** Only pages that work are listed; each needs its read permission. */
 const NAV: NavItem[] = [
@@ -157,6 +169,28 @@ const NAV: NavItem[] = [
     label: 'dialogue.nav',
     permission: Permission.DialogueRead,
     iconPath: QUICKREPLY_ICON,
+  },
+  {
+    path: '/llm',
+    icon: 'nav_smart_toy',
+    label: 'llm.nav.settings',
+    permission: Permission.LlmManage,
+    iconPath: SMART_TOY_ICON,
+    exact: true,
+  },
+  {
+    path: '/llm/usage',
+    icon: 'nav_bar_chart',
+    label: 'llm.nav.usage',
+    permission: Permission.LlmRead,
+    iconPath: BAR_CHART_ICON,
+  },
+  {
+    path: '/llm/training',
+    icon: 'nav_school',
+    label: 'llm.nav.training',
+    permission: Permission.LlmManage,
+    iconPath: SCHOOL_ICON,
   },
 ];
 

@@ -1,6 +1,7 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { Injector, signal } from '@angular/core';
 import { RealtimeService } from '@kefu/admin/conversations/data-access';
-import { ConversationStatus, type AgentReplyInput, type MessageDto, type QueueItemDto } from '@kefu/shared/contracts';
+import { ConversationStatus, type AgentReplyInput, type HandoffSummaryDto, type MessageDto, type QueueItemDto } from '@kefu/shared/contracts';
 import { Observable, of, Subject, throwError } from 'rxjs';
 import { ConversationStore } from './conversation.store';
 import { HandoffRealtimeService } from './handoff-realtime.service';
@@ -24,10 +25,33 @@ const item = (over: Partial<QueueItemDto> = {}) =>
 const message = (id: string, at: string, over: Partial<MessageDto> = {}) =>
   ({ id, conversationId: 'c1', createdAt: at, direction: 'incoming', ...over }) as MessageDto;
 
+const summary = (over: Partial<HandoffSummaryDto> = {}): HandoffSummaryDto => ({
+  conversationId: 'c1',
+  wants: '退货(订单 KF102287)',
+  tried: ['退货(被拒绝)'],
+  facts: ['订单:KF102287'],
+  mood: '生气',
+  source: 'offline',
+  language: 'zh',
+  handoffAt: '2026-01-01T10:00:00Z',
+  createdAt: '2026-01-01T10:00:05Z',
+  ...over,
+});
+
 function setup() {
   const replies: AgentReplyInput[] = [];
   let failNext = false;
+  const summaryCalls: string[] = [];
+  const refresh = new Subject<HandoffSummaryDto>();
   const api = {
+    summary: (id: string) => {
+      summaryCalls.push(`get ${id}`);
+      return of(summary({ conversationId: id }));
+    },
+    refreshSummary: (id: string) => {
+      summaryCalls.push(`post ${id}`);
+      return refresh.asObservable();
+    },
     messages: () => of([message('m1', '2026-01-01T10:00:00Z')]),
     notes: () => of([{ id: 'n1', conversationId: 'c1', text: 'x', author: null, createdAt: '2026-01-01T10:01:00Z' }]),
     suggestions: () => of([{ text: 'Hello', source: 'template', ref: 'greet', label: 'greeting' }]),
@@ -58,7 +82,7 @@ function setup() {
       { provide: ConversationStore, useClass: ConversationStore, deps: [] },
     ],
   });
-  return { store: injector.get(ConversationStore), replies, rt, hrt, failOnce: () => (failNext = true) };
+  return { store: injector.get(ConversationStore), replies, rt, hrt, failOnce: () => (failNext = true), summaryCalls, refresh, api };
 }
 
 describe('ConversationStore', () => {
@@ -99,6 +123,60 @@ describe('ConversationStore', () => {
     store.takeover().subscribe();
     expect(store.conversation()?.status).toBe('human');
     expect(store.acting()).toBeNull();
+  });
+});
+
+describe('ConversationStore: the hand-off summary card', () => {
+  it('loads the summary with the conversation', () => {
+    const { store, summaryCalls } = setup();
+    store.open(item());
+    expect(summaryCalls).toEqual(['get c1']);
+    expect(store.summary()?.wants).toBe('退货(订单 KF102287)');
+    expect(store.summaryLoading()).toBeNull();
+  });
+
+  it('shows progress while a refresh is written, then the new summary', () => {
+    const { store, refresh } = setup();
+    store.open(item());
+    store.refreshSummary();
+    expect(store.summaryLoading()).toBe('refresh');
+    refresh.next(summary({ source: 'claude', wants: '退货并退款' }));
+    expect(store.summaryLoading()).toBeNull();
+    expect(store.summary()).toMatchObject({ source: 'claude', wants: '退货并退款' });
+  });
+
+  it('says why when the summary cannot be loaded, and clears it on retry', () => {
+    const { store, refresh } = setup();
+    store.open(item());
+    store.refreshSummary();
+    refresh.error(new HttpErrorResponse({ status: 403, error: { statusCode: 403, message: 'conversation c1 is not routed to your teams or to you' } }));
+    expect(store.summaryLoading()).toBeNull();
+    expect(store.summaryError()).toContain('not routed');
+    store.loadSummary();
+    expect(store.summaryError()).toBeNull();
+    expect(store.summary()).not.toBeNull();
+  });
+
+  it('reloads when the summary note of the open conversation arrives, not for other notes or conversations', () => {
+    const { store, hrt, summaryCalls } = setup();
+    store.open(item());
+    const note = (conversationId: string, kind: 'summary' | null) => ({
+      conversationId,
+      note: { id: `n-${conversationId}-${kind}`, conversationId, text: 's', author: null, createdAt: '2026-01-01T10:02:00Z', kind },
+    });
+    hrt.noteCreated$.next(note('other', 'summary'));
+    hrt.noteCreated$.next(note('c1', null));
+    expect(summaryCalls).toEqual(['get c1']);
+    hrt.noteCreated$.next(note('c1', 'summary'));
+    expect(summaryCalls).toEqual(['get c1', 'get c1']);
+  });
+
+  it('forgets the summary of the previous conversation when another opens', () => {
+    const { store, summaryCalls } = setup();
+    store.open(item());
+    store.open(item({ id: 'c2' }));
+    expect(summaryCalls).toEqual(['get c1', 'get c2']);
+    expect(store.summary()?.conversationId).toBe('c2');
   });
 });
 

@@ -5,6 +5,7 @@ import { mergeMessages, RealtimeService } from '@kefu/admin/conversations/data-a
 import type {
   ApiErrorDto,
   ContactProfileDto,
+  HandoffSummaryDto,
   MessageDto,
   NoteDto,
   QueueItemDto,
@@ -42,6 +43,11 @@ export class ConversationStore {
   readonly profileLoading = signal(false);
   readonly profileError = signal<string | null>(null);
   readonly suggestionsLoading = signal(false);
+  /** The hand-off summary; null while loading or when it could not be loaded. */
+  readonly summary = signal<HandoffSummaryDto | null>(null);
+  /** `load` (opening) or `refresh` (the agent asked for a new one), or null. */
+  readonly summaryLoading = signal<'load' | 'refresh' | null>(null);
+  readonly summaryError = signal<string | null>(null);
   readonly sending = signal(false);
   /** The action being run (takeover, resolve…), to disable the toolbar meanwhile. */
   readonly acting = signal<string | null>(null);
@@ -64,7 +70,10 @@ export class ConversationStore {
       if (current && current.id === conversation.id) this.conversation.set(applyConversation(current, conversation));
     });
     this.handoffRealtime.noteCreated$.pipe(takeUntilDestroyed(destroyRef)).subscribe(({ conversationId, note }) => {
-      if (mine(conversationId)) this.notes.update((list) => mergeNotes(list, [note]));
+      if (!mine(conversationId)) return;
+      this.notes.update((list) => mergeNotes(list, [note]));
+      // The summary written at the hand-off (or refreshed elsewhere) arrived: show it.
+      if (note.kind === 'summary' && !this.summaryLoading()) this.loadSummary();
     });
     this.realtime.resynced$.pipe(takeUntilDestroyed(destroyRef)).subscribe(() => {
       const c = this.conversation();
@@ -83,6 +92,7 @@ export class ConversationStore {
       this.notes.set([]);
       this.suggestions.set([]);
       this.profile.set(null);
+      this.summary.set(null);
       this.pending = null;
     }
     this.loading.set(true);
@@ -103,6 +113,7 @@ export class ConversationStore {
         }),
     ];
     this.loadSuggestions();
+    this.loadSummary();
     this.loadProfile(item.contact.id);
   }
 
@@ -113,6 +124,35 @@ export class ConversationStore {
     this.notes.set([]);
     this.suggestions.set([]);
     this.profile.set(null);
+    this.summary.set(null);
+  }
+
+  loadSummary(): void {
+    this.fetchSummary('load', (id) => this.api.summary(id));
+  }
+
+  /** Asks for a new summary (Claude when on); the stored one and its note are replaced. */
+  refreshSummary(): void {
+    this.fetchSummary('refresh', (id) => this.api.refreshSummary(id));
+  }
+
+  private fetchSummary(kind: 'load' | 'refresh', get: (id: string) => Observable<HandoffSummaryDto>): void {
+    const id = this.id();
+    if (!id) return;
+    this.summaryLoading.set(kind);
+    this.summaryError.set(null);
+    get(id).subscribe({
+      next: (s) => {
+        if (id !== this.id()) return;
+        this.summary.set(s);
+        this.summaryLoading.set(null);
+      },
+      error: (err: unknown) => {
+        if (id !== this.id()) return;
+        this.summaryLoading.set(null);
+        this.summaryError.set(toApiError(err).message || '');
+      },
+    });
   }
 
   loadSuggestions(): void {

@@ -96,4 +96,14 @@ describe('WorkspaceApiService', () => {
     ]);
     expect(http.requests[1].body).toEqual({ availability: 'busy' });
   });
+
+  it('reads the hand-off summary and asks for a new one', () => {
+    const { http, api } = setup();
+    api.summary('c/1').subscribe();
+    api.refreshSummary('c1').subscribe();
+    expect(http.requests).toEqual([
+      { method: 'GET', url: '/api/v1/conversations/c%2F1/summary' },
+      { method: 'POST', url: '/api/v1/conversations/c1/summary', body: {} },
+    ]);
+  });
 });

@@ -5,6 +5,7 @@ import type {
   AgentReplyInput,
   ContactProfileDto,
   HandoffNotificationDto,
+  HandoffSummaryDto,
   MessageDto,
   NoteDto,
   QueueItemDto,
@@ -102,6 +103,16 @@ export class WorkspaceApiService {
 
   suggestions(conversationId: string): Observable<SuggestionDto[]> {
     return this.http.get<SuggestionDto[]>(`${conv(conversationId)}/suggestions`);
+  }
+
+  /** The hand-off summary (stored at the hand-off, or written now). */
+  summary(conversationId: string): Observable<HandoffSummaryDto> {
+    return this.http.get<HandoffSummaryDto>(`${conv(conversationId)}/summary`);
+  }
+
+  /** Writes the summary again from the conversation as it is now (may take a few seconds with Claude). */
+  refreshSummary(conversationId: string): Observable<HandoffSummaryDto> {
+    return this.http.post<HandoffSummaryDto>(`${conv(conversationId)}/summary`, {});
   }
 
   /** Sends as the agent (takes the conversation over if needed); `clientId` makes a retry safe. */

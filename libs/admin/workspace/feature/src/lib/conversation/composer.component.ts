@@ -22,11 +22,14 @@ type Mode = 'reply' | 'note';
     @if (mode() === 'reply' && store.suggestions().length) {
       <div class="suggestions" [attr.aria-label]="'workspace.suggestions.title' | transloco" role="list">
         @for (s of store.suggestions(); track $index) {
-          <div class="card" role="listitem" data-testid="suggestion">
+          <div class="card" [class.llm]="s.source === 'llm'" role="listitem" data-testid="suggestion" [attr.data-source]="s.source">
             <div class="label">
-              <mat-icon svgIcon="ws:lightbulb" aria-hidden="true" />
+              <mat-icon [svgIcon]="s.source === 'llm' ? 'ws:auto_awesome' : 'ws:lightbulb'" aria-hidden="true" />
               <span>{{ 'workspace.suggestions.source.' + s.source | transloco }} · {{ s.label }}</span>
             </div>
+            @if (s.source === 'llm') {
+              <span class="check">{{ 'assist.suggestions.check' | transloco }}</span>
+            }
             <p class="text">{{ s.text }}</p>
             <button mat-button (click)="use(s)" [disabled]="!!disabledReason()">{{ 'workspace.suggestions.use' | transloco }}</button>
           </div>
@@ -96,6 +99,17 @@ type Mode = 'reply' | 'note';
         width: 16px;
         height: 16px;
       }
+    }
+    .card.llm {
+      border-color: #c9a7eb;
+      background: #faf5ff;
+    }
+    .card.llm .label {
+      color: #5b2a86;
+    }
+    .check {
+      font: var(--mat-sys-label-small);
+      color: var(--mat-sys-on-surface-variant);
     }
     .card .text {
       margin: 4px 0;

@@ -6,14 +6,16 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { contactDisplayName } from '@kefu/admin/conversations/data-access';
 import { ConversationStore, formatMoney } from '@kefu/admin/workspace/data-access';
 import { EmptyStateComponent, LocalizedDatePipe } from '@kefu/admin/ui';
+import { SummaryCardComponent } from './summary-card.component';
 
-/** The right pane: who the shopper is, their orders and shipments, and what they asked about before. */
+/** The right pane: the hand-off summary, who the shopper is, their orders and shipments, and what they asked about before. */
 @Component({
   selector: 'kefu-profile-pane',
-  imports: [MatIconModule, MatProgressBarModule, RouterLink, TranslocoPipe, EmptyStateComponent, LocalizedDatePipe],
+  imports: [MatIconModule, MatProgressBarModule, RouterLink, TranslocoPipe, EmptyStateComponent, LocalizedDatePipe, SummaryCardComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (store.conversation(); as c) {
+      <kefu-summary-card [lang]="lang()" />
       @if (store.profileLoading()) {
         <mat-progress-bar mode="indeterminate" />
       }

@@ -1,0 +1,2 @@
+export * from './lib/llm.routes';
+export * from './lib/llm-icons';
