@@ -1,4 +1,5 @@
 export * from './intent-classifier';
+export * from './intent-glossary';
 export * from './region-guide';
 export * from './reply-prompt';
 export * from './reply-writer';

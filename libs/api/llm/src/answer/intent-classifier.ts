@@ -2,8 +2,9 @@ import type Anthropic from '@anthropic-ai/sdk';
 import { Injectable, Logger } from '@nestjs/common';
 import { z } from 'zod';
 import { LlmUnavailableError } from '../client';
-import { redact } from '../redaction';
+import { redactFor } from '../redaction';
 import { LlmRuntime } from '../runtime/llm-runtime';
+import { glossaryLines } from './intent-glossary';
 import type { HistoryMessage } from './reply-prompt';
 import type { OfflineReason } from './reply-writer';
 
@@ -23,16 +24,43 @@ export type ClassifyResult = { ok: true; intent: string; confidence: number } | 
 
 const CLASSIFY_INSTRUCTIONS = [
   "You classify a shopper's latest message to an online shop's customer service into exactly one intent of the",
-  'taxonomy given in the classify tool. Read the earlier messages only to understand the latest one.',
-  'out_of_scope: not about the shop, its products, orders or account. greeting / thanks_goodbye: only pleasantries.',
+  'taxonomy below (the classify tool takes its name). Read the earlier messages only to understand the latest one:',
+  'a short follow-up ("and the blue one?", "还没到") keeps the topic of the conversation.',
+  'When a message fits two intents, pick the one the shopper needs acted on now: a parcel already on its way is',
+  'track_order or shipment_exception, not delivery_period; money back is get_refund, the rules about it',
+  'check_refund_policy; asking for a person now is contact_human_agent, asking how to reach one contact_customer_service.',
   'Confidence is the probability that the intent is right (0..1); be honest: an ambiguous message is below 0.6.',
   'Personal data is replaced by placeholders such as ⟦PHONE_1⟧; ignore them.',
+  '',
+  'The taxonomy (intent: meaning. what shoppers write, in Chinese / English / Japanese):',
 ].join('\n');
+
+/** The classification request's static part: the same bytes for the same taxonomy, so it is cached. */
+export function classifyInstructions(intents: readonly string[]): string {
+  return [CLASSIFY_INSTRUCTIONS, ...glossaryLines(intents)].join('\n');
+}
+
+/** The tool Claude must call: the taxonomy as an enum, so its answer is one of the intents. */
+export function classifyTool(intents: readonly string[]): Anthropic.Tool {
+  return {
+    name: 'classify',
+    description: "Record the intent of the shopper's latest message.",
+    input_schema: {
+      type: 'object',
+      properties: {
+        intent: { type: 'string', enum: [...new Set(intents)].sort(), description: 'The one intent that fits best' },
+        confidence: { type: 'number', minimum: 0, maximum: 1 },
+      },
+      required: ['intent', 'confidence'],
+    },
+    cache_control: { type: 'ephemeral' },
+  };
+}
 
 /**
  * The classification fallback: Claude reads a message the offline engine was unsure of and picks an intent of
- * the taxonomy (a forced tool call, so the answer is structured). The system prompt and the tool (the
- * taxonomy) are cached: they are the same for every message.
+ * the taxonomy (a forced tool call, so the answer is structured). The tool (the taxonomy) and the system
+ * prompt (the instructions and what each intent means) are cached: they are the same for every message.
  */
 @Injectable()
 export class LlmIntentClassifier {
@@ -47,7 +75,7 @@ export class LlmIntentClassifier {
     const schema = z.object({ intent: z.enum(intents as [string, ...string[]]), confidence: z.number().min(0).max(1) });
     const map = new Map<string, string>();
     const mask = (t: string) => {
-      const r = redact(t, map);
+      const r = redactFor(handle.mask, t, map);
       for (const [k, v] of r.map) map.set(k, v);
       return r.text;
     };
@@ -55,31 +83,18 @@ export class LlmIntentClassifier {
       .slice(-4)
       .map((m) => `${m.from === 'shopper' ? 'Shopper' : 'Shop'}: ${mask(m.text).slice(0, 300)}`)
       .join('\n');
-    const tool: Anthropic.Tool = {
-      name: 'classify',
-      description: 'Record the intent of the shopper\'s latest message.',
-      input_schema: {
-        type: 'object',
-        properties: {
-          intent: { type: 'string', enum: intents, description: 'The one intent that fits best' },
-          confidence: { type: 'number', minimum: 0, maximum: 1 },
-        },
-        required: ['intent', 'confidence'],
-      },
-      cache_control: { type: 'ephemeral' },
-    };
     try {
       const message = await handle.client.create(
         {
           max_tokens: 100,
-          system: [{ type: 'text', text: CLASSIFY_INSTRUCTIONS, cache_control: { type: 'ephemeral' } }],
+          system: [{ type: 'text', text: classifyInstructions(intents), cache_control: { type: 'ephemeral' } }],
           messages: [
             {
               role: 'user',
               content: `${context ? `Earlier:\n${context}\n\n` : ''}Language: ${input.language}\nLatest message:\n${mask(input.text).slice(0, 2000)}`,
             },
           ],
-          tools: [tool],
+          tools: [classifyTool(intents)],
           tool_choice: { type: 'tool', name: 'classify' },
         },
         { purpose: 'classify', conversationId: input.conversationId },
