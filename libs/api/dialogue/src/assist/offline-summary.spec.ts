@@ -134,6 +134,18 @@ describe('offline hand-off summary', () => {
     expect(s.facts[0]).toBe('Hand-off reason: the bot was not sure');
   });
 
+  it("keeps Claude's own note for the agent, right after the reason", () => {
+    const s = offlineSummary(
+      ctx({
+        handoff: { at: null, reason: 'customer_request', intent: null },
+        state: { activeIntent: null, slots: {}, lastOrderNumber: null, handoffNote: '顾客想把收货地址改到公司,订单已发货' },
+      }),
+    );
+    expect(s.facts.slice(0, 2)).toEqual(['转人工原因:顾客要求人工客服', 'Claude 的交接备注:顾客想把收货地址改到公司,订单已发货']);
+    const none = offlineSummary(ctx({ state: { activeIntent: null, slots: {}, lastOrderNumber: null, handoffNote: null } }));
+    expect(none.facts.some((f) => f.startsWith('Claude'))).toBe(false);
+  });
+
   it('never lists the phone tail or e-mail the shopper gave for verification as a fact', () => {
     const s = offlineSummary(
       ctx({

@@ -79,6 +79,7 @@ function facts(ctx: SummaryContext, w: SummaryWords): string[] {
   const out: string[] = [];
   if (ctx.handoff.reason)
     out.push(w.fact(w.facts.reason, w.reason[ctx.handoff.reason] ?? ctx.handoff.reason));
+  if (ctx.state.handoffNote) out.push(w.fact(w.facts.note, clip(ctx.state.handoffNote, 200)));
   const orders = unique([
     ...ctx.outcomes.map((o) => o.orderNumber),
     ctx.state.lastOrderNumber,

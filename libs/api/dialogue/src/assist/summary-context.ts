@@ -43,7 +43,13 @@ export interface SummaryContext {
   messages: SummaryMessage[];
   /** The topics the bot handled in this conversation and how each ended, oldest first. */
   outcomes: { messageId: string | null; intent: string; outcome: string; orderNumber: string | null }[];
-  state: { activeIntent: string | null; slots: Slots; lastOrderNumber: string | null };
+  state: {
+    activeIntent: string | null;
+    slots: Slots;
+    lastOrderNumber: string | null;
+    /** Claude's note for the agent when its turn handed the conversation off. */
+    handoffNote?: string | null;
+  };
   customer: { tier: string | null; tags: ProfileTag[] };
   /** The `topic.<intent>` phrase of each intent named above, in the shopper's language. */
   topics: Record<string, string>;
@@ -205,6 +211,7 @@ export class SummaryContextReader {
         activeIntent: state.activeIntent,
         slots: state.slots ?? {},
         lastOrderNumber: state.lastOrderNumber,
+        handoffNote: state.context.handoffNote ?? null,
       },
       customer,
       topics,

@@ -19,6 +19,8 @@ export interface SummaryWords {
   misunderstood: (times: number) => string;
   facts: {
     reason: string;
+    /** Claude's note for the agent when it handed off. */
+    note: string;
     orders: string;
     tracking: string;
     money: string;
@@ -65,6 +67,7 @@ const ZH: SummaryWords = {
   misunderstood: (n) => `机器人未能理解顾客的意思(${n} 次)`,
   facts: {
     reason: '转人工原因',
+    note: 'Claude 的交接备注',
     orders: '订单',
     tracking: '运单号',
     money: '金额',
@@ -122,6 +125,7 @@ const EN: SummaryWords = {
   misunderstood: (n) => `the bot did not understand the shopper (${n} ${n === 1 ? 'time' : 'times'})`,
   facts: {
     reason: 'Hand-off reason',
+    note: "Claude's hand-off note",
     orders: 'Orders',
     tracking: 'Tracking numbers',
     money: 'Amounts',
@@ -185,6 +189,7 @@ const JA: SummaryWords = {
   misunderstood: (n) => `ボットがお客様の意図を理解できず(${n} 回)`,
   facts: {
     reason: '引き継ぎ理由',
+    note: 'Claudeの引き継ぎメモ',
     orders: '注文',
     tracking: '追跡番号',
     money: '金額',

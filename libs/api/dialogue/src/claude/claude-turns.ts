@@ -17,6 +17,8 @@ export const LLM_CLASSIFICATION_CONFIDENCE = 0.7;
 export const CANDIDATE_CONFIDENCE = 0.5;
 const HISTORY = 12;
 const ARTICLES = 3;
+/** The longest note for the agent kept from the model's hand_off call. */
+const HANDOFF_NOTE_CHARS = 500;
 
 /** What Claude did in one turn, for the event log, the reply's metadata and the stream. */
 export interface ClaudeTurnNote {
@@ -181,12 +183,13 @@ export class ClaudeTurns {
     // Claude answered: the offline fallback's confirm/rephrase ladder is over.
     s.misunderstandings = 0;
     s.awaiting = null;
-    s.context = { ...s.context, pending: null };
     t.unknown = null;
     t.outcome = 'answered';
-    if (o.action === 'handoff' || o.confidence < LOW_LLM_CONFIDENCE || !reply) {
-      t.handOff(o.action === 'handoff' && o.reason ? o.reason : 'low_confidence');
-    }
+    const handingOff = o.action === 'handoff' || o.confidence < LOW_LLM_CONFIDENCE || !reply;
+    if (handingOff) t.handOff(o.action === 'handoff' && o.reason ? o.reason : 'low_confidence');
+    // The model's note for the agent (hand_off) goes into the hand-off summary.
+    const note = handingOff ? result.handoffSummary?.trim().slice(0, HANDOFF_NOTE_CHARS) || null : null;
+    s.context = { ...s.context, pending: null, handoffNote: note };
     if (stream) {
       if (result.streamed && reply) stream.end();
       else stream.reset();

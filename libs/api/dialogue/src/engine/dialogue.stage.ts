@@ -96,7 +96,10 @@ export class DialogueStage implements ProcessingStage, OnModuleInit {
       this.escalation.settings(),
     ]);
     // Back from a human (handed off after the state was saved): start fresh, nothing pending.
-    const state = handedBackSince(loaded, conversation.handoffAt) ? restart(loaded) : loaded;
+    // (Claude's note for the agent belonged to that hand-off: dropped.)
+    const state = handedBackSince(loaded, conversation.handoffAt)
+      ? restart({ ...loaded, context: { ...loaded.context, handoffNote: null } })
+      : loaded;
     const claimed = typeof message.metadata?.['customerRef'] === 'string' ? (message.metadata['customerRef'] as string) : null;
     const verifiedCustomerRef = (TRUSTED_IDENTITY_CHANNELS.has(inbox.channel) ? claimed : null) ?? contactRows[0]?.customer_ref ?? null;
 

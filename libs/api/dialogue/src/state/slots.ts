@@ -27,6 +27,11 @@ export interface DialogueContext {
   offeredOrders?: string[];
   /** Products offered as choices, in order. */
   offeredProducts?: string[];
+  /**
+   * Claude's note for the agent when it handed this conversation off (its `hand_off` call), kept for the
+   * hand-off summary; replaced by the next Claude turn, dropped on a hand-back.
+   */
+  handoffNote?: string | null;
 }
 
 export interface DialogueState {
