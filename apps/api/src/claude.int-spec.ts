@@ -216,6 +216,42 @@ describe('Claude in the live dialogue path (fake Messages API, PostgreSQL + Redi
     expect(replyRequests()[0].raw).toContain('⟦PHONE_1⟧');
     expect(r.replies[0]).toBe('好的,我们会联系 13812345678,并把确认发到 zhang.wei@example.com。');
     expect(await conversation(r.conversationId)).toMatchObject({ status: 'pending_human', handoff_reason: 'customer_request' });
+
+    // The model's note for the agent goes into the hand-off summary: masked again in the summary request (the
+    // fake has no answer left, so the summary falls back to Kefu's own), restored in the stored one.
+    let stored: { source: string; summary: { facts: string[] } } | undefined;
+    await waitFor(async () => {
+      [stored] = (await t.db.query(`SELECT source, summary FROM handoff_summaries WHERE conversation_id = $1`, [r.conversationId])) as (typeof stored)[];
+      return !!stored;
+    }, { timeout: 20_000 });
+    expect(stored?.source).toBe('offline');
+    expect(stored?.summary.facts).toContain('Claude 的交接备注:顾客希望改到 13812345678 并发邮件到 zhang.wei@example.com');
+    const summaryRequests = fake.requests.filter((q) => (q.body?.['tools'] as { name: string }[] | undefined)?.some((x) => x.name === 'write_summary'));
+    expect(summaryRequests.length).toBeGreaterThan(0);
+    expect(summaryRequests[0].raw).toContain('顾客希望改到 ⟦PHONE_1⟧');
+    for (const req of fake.requests) {
+      expect(req.raw).not.toContain('13812345678');
+      expect(req.raw).not.toContain('zhang.wei@example.com');
+    }
+  });
+
+  it('sends personal data as written only for a region the admin allows unmasked', async () => {
+    const conversationOf = (raw: string) => JSON.stringify((JSON.parse(raw) as { messages: unknown }).messages);
+    await settings({ unmaskedRegions: ['CN'] });
+    fake.script([respond('好的,我们会打 13812345678 联系您。')]);
+    const r = await say('unmasked', '我的手机号 13812345678 那个东西弄一下');
+    const [req] = replyRequests();
+    expect(conversationOf(req.raw)).toContain('13812345678');
+    expect(conversationOf(req.raw)).not.toMatch(/⟦PHONE_\d+⟧/);
+    expect(r.replies[0]).toBe('好的,我们会打 13812345678 联系您。');
+
+    // Another region stays masked.
+    await settings({ unmaskedRegions: ['US'] });
+    fake.script([respond('好的。')]);
+    await say('masked-again', '我的手机号 13912345678 那个东西弄一下');
+    const last = replyRequests().at(-1);
+    expect(last?.raw).not.toContain('13912345678');
+    expect(conversationOf(last?.raw ?? '{}')).toContain('⟦PHONE_1⟧');
   });
 
   it('hands a low-confidence answer to the escalation rules', async () => {

@@ -44,6 +44,12 @@ export const llmSettingsSchema = z.object({
   budgetAlertRatio: z.number().min(0.1).max(1).default(0.8),
   /** Shoppers from these regions are never sent abroad: their conversations are answered offline only. */
   neverAbroadRegions: z.array(region).max(300).default([]),
+  /**
+   * Shoppers from these regions are sent to Claude without masking (their law and the shop's terms allow
+   * it): phone numbers, e-mails, ID and card numbers and addresses leave as written. Everyone else is masked.
+   * A region that is also "never abroad" is not sent at all.
+   */
+  unmaskedRegions: z.array(region).max(300).default([]),
   /** Model calls per turn at most (the tool loop's bound). */
   maxToolSteps: z.number().int().min(1).max(10).default(5),
   /** One call may take this long (ms) before the offline answer is used. */

@@ -4,7 +4,7 @@ import {
   LoopCreateParams,
   MessagesCreator,
   PLACEHOLDER_INSTRUCTION,
-  redact,
+  redactFor,
   restoreDeep,
 } from '@kefu/api/llm';
 import type { HandoffSummaryBody } from '../entities/handoff-summary.entity';
@@ -75,6 +75,7 @@ export function transcriptLines(
 export function summaryRequest(
   ctx: SummaryContext,
   offline: HandoffSummaryBody,
+  mask = true,
 ): { params: LoopCreateParams; map: Map<string, string> } {
   const records = [
     `- wants: ${offline.wants}`,
@@ -89,7 +90,7 @@ export function summaryRequest(
     'The conversation (oldest first):',
     ...transcriptLines(ctx.messages),
   ].join('\n');
-  const { text, map } = redact(body);
+  const { text, map } = redactFor(mask, body);
   const language = LANGUAGE_NAMES[ctx.language];
   const system =
     "You write the hand-off summary for the human agent who takes over an online shop's customer-service conversation from the bot. " +
@@ -116,8 +117,10 @@ export async function claudeSummary(
   client: MessagesCreator,
   ctx: SummaryContext,
   offline: HandoffSummaryBody,
+  /** False only for a region the admin allows unmasked. */
+  mask = true,
 ): Promise<HandoffSummaryBody> {
-  const { params, map } = summaryRequest(ctx, offline);
+  const { params, map } = summaryRequest(ctx, offline, mask);
   const message = await client.create(params, {
     purpose: 'handoff_summary',
     conversationId: ctx.conversationId,

@@ -133,7 +133,7 @@ export class HandoffSummaryService {
         intent: mainIntent(ctx),
       });
       if (!handle.ok) return { body: offline, source: 'offline' };
-      return { body: await claudeSummary(handle.client, ctx, offline), source: 'claude' };
+      return { body: await claudeSummary(handle.client, ctx, offline, handle.mask), source: 'claude' };
     } catch (err) {
       // Names and reasons only: the error of a rejected answer never carries its text.
       const why =

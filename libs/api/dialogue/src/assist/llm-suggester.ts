@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { SuggestionDto } from '@kefu/shared/contracts';
-import { LlmRuntime, PLACEHOLDER_INSTRUCTION, redact, restoreDeep } from '@kefu/api/llm';
+import { LlmRuntime, PLACEHOLDER_INSTRUCTION, redactFor, restoreDeep } from '@kefu/api/llm';
 import { ContactProfileService } from '../profile/contact-profile.service';
 import { transcriptLines } from './claude-summary';
 import type { SummaryMessage } from './summary-context';
@@ -69,7 +69,7 @@ export class ClaudeSuggester implements LlmSuggester {
       intent: input.intent,
     });
     if (!handle.ok) return [];
-    const { text, map } = redact(await this.prompt(input));
+    const { text, map } = redactFor(handle.mask, await this.prompt(input));
     const system =
       "You draft replies for the human agent of an online shop's customer service; the agent reviews and edits them before sending. " +
       `Write one or two alternative replies to the shopper's latest message, in ${LANGUAGE_NAMES[input.language]}, the shopper's language, ` +

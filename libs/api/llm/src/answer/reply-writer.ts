@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { CommerceConnector } from '@kefu/api/commerce';
 import { LlmUnavailableError } from '../client';
-import { redact, restore, restoreDeep, StreamRestorer } from '../redaction';
+import { redactFor, restore, restoreDeep, StreamRestorer } from '../redaction';
 import { LlmRuntime, type LlmUnavailableReason } from '../runtime/llm-runtime';
 import { CommerceToolExecutor, type ReplyDeltaSink, runToolLoop, type ToolCallRecord, type ToolShopper, type TurnOutcome } from '../tools';
 import { buildReplyPrompt, type ReplyPromptInput } from './reply-prompt';
@@ -51,9 +51,10 @@ export class LlmReplyWriter {
     if (!handle.ok) return { ok: false, reason: handle.reason };
 
     // One placeholder map for the whole turn: the same phone number is the same placeholder everywhere.
+    // (Empty, and nothing masked, for a region the admin allows unmasked.)
     const map = new Map<string, string>();
     const mask = (text: string) => {
-      const r = redact(text, map);
+      const r = redactFor(handle.mask, text, map);
       for (const [k, v] of r.map) map.set(k, v);
       return r.text;
     };

@@ -5,6 +5,7 @@ export {
   PLACEHOLDER_INSTRUCTION,
   placeholder,
   redact,
+  redactFor,
   redactDeep,
   restore,
   restoreDeep,

@@ -1,6 +1,6 @@
 import { PII_HOLDOUT } from './pii-holdout-samples';
 import { PII_SAMPLES } from './pii-samples';
-import { redact, redactDeep, restore, restoreDeep } from './redact';
+import { redact, redactDeep, redactFor, restore, restoreDeep } from './redact';
 
 describe('redact', () => {
   it('replaces each kind by a numbered placeholder', () => {
@@ -42,6 +42,18 @@ describe('redact', () => {
     const r = redact(text);
     expect(restore(r.text, r.map)).toBe(text);
     for (const value of r.map.values()) expect(r.text).not.toContain(value);
+  });
+});
+
+describe('redactFor', () => {
+  it('masks when masking is on, and leaves the values as written (and the map untouched) when it is off', () => {
+    const text = '电话13812345678，邮箱a@b.cn';
+    expect(redactFor(true, text)).toEqual(redact(text));
+    const prior = redact('13912345678').map;
+    const off = redactFor(false, `${text} ⟦PHONE_1⟧`, prior);
+    expect(off.text).toBe('电话13812345678，邮箱a@b.cn 〚PHONE_1〛');
+    expect([...off.map]).toEqual([...prior]);
+    expect(restore(off.text, off.map)).toBe(off.text);
   });
 });
 

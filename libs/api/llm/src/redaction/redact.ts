@@ -60,6 +60,15 @@ export function redact(text: string, prior?: Map<string, string>): Redaction {
   return { text: out + safe.slice(at), map };
 }
 
+/**
+ * `redact` when masking is on for the shopper (the default); else the text as written, with the map
+ * unchanged (so restoring changes nothing) and typed placeholder brackets still neutralised.
+ */
+export function redactFor(mask: boolean, text: string, prior?: Map<string, string>): Redaction {
+  if (mask) return redact(text, prior);
+  return { text: text.replace(/⟦/g, '〚').replace(/⟧/g, '〛'), map: new Map(prior ?? []) };
+}
+
 /** Puts the original values back; a placeholder the map does not know is left as it is. */
 export function restore(text: string, map: Map<string, string>): string {
   if (!text.includes(OPEN)) return text;

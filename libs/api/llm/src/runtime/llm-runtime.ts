@@ -29,7 +29,14 @@ export type LlmUnavailableReason =
   | 'breaker_open';
 
 export type LlmHandle =
-  { ok: true; client: LlmClient; settings: LlmSettings } | { ok: false; reason: LlmUnavailableReason };
+  | {
+      ok: true;
+      client: LlmClient;
+      settings: LlmSettings;
+      /** Mask personal data before the request leaves: false only for a region the admin allows unmasked. */
+      mask: boolean;
+    }
+  | { ok: false; reason: LlmUnavailableReason };
 
 /** Retries after the first attempt (429, 529, 5xx, timeouts), with backoff. */
 export const LLM_MAX_RETRIES = 2;
@@ -65,15 +72,15 @@ export class LlmRuntime {
       return off('channel_off');
     if (scope.purpose === 'reply' && scope.intent && s.disabledIntents.includes(scope.intent))
       return off('intent_off');
-    if (scope.region && s.neverAbroadRegions.includes(scope.region.trim().toUpperCase()))
-      return off('never_abroad');
+    const region = scope.region?.trim().toUpperCase() || null;
+    if (region && s.neverAbroadRegions.includes(region)) return off('never_abroad');
     if (scope.purpose === 'classify' && !s.classificationFallback) return off('feature_off');
     if ((scope.purpose === 'suggest' || scope.purpose === 'handoff_summary') && !s.agentAssist)
       return off('feature_off');
     const client = this.clientFor(snap, snap.apiKey);
     if (client.breakerState === 'open') return off('breaker_open');
     if (await this.budgetSpent(s)) return off('budget');
-    return { ok: true, client, settings: s };
+    return { ok: true, client, settings: s, mask: !(region && (s.unmaskedRegions ?? []).includes(region)) };
   }
 
   /** Claude's state for the settings page: why it is off for every scope (null: it answers). */

@@ -116,6 +116,7 @@ describe("Claude's settings: the encrypted key, validation, permissions and the 
     const bad: [unknown, string][] = [
       [{ model: 'gpt-4' }, 'model'],
       [{ neverAbroadRegions: ['China'] }, 'neverAbroadRegions.0'],
+      [{ unmaskedRegions: ['US', 'usa'] }, 'unmaskedRegions.1'],
       [{ dailyBudgetUsd: -1 }, 'dailyBudgetUsd'],
       [{ apiKey: 'abc' }, 'apiKey'],
       [{ channels: ['fax'] }, 'channels.0'],
@@ -170,12 +171,23 @@ describe("Claude's settings: the encrypted key, validation, permissions and the 
       channels: ['widget', 'api'],
       disabledIntents: ['get_refund'],
       neverAbroadRegions: ['cn'],
+      unmaskedRegions: ['us', 'CN'],
     });
 
     const ok = await rt.resolve({ purpose: 'reply', channel: 'widget', intent: 'track_order', region: 'US' });
     expect(ok.ok).toBe(true);
     if (!ok.ok) throw new Error('unreachable');
     expect(ok.settings.neverAbroadRegions).toEqual(['CN']);
+    expect(ok.settings.unmaskedRegions).toEqual(['US', 'CN']);
+    // Masked unless the shopper's region is allowed unmasked; an unknown region is masked.
+    expect(ok.mask).toBe(false);
+    const masked = async (region: string | null) => {
+      const h = await rt.resolve({ purpose: 'reply', channel: 'widget', region });
+      return h.ok && h.mask;
+    };
+    expect(await masked('DE')).toBe(true);
+    expect(await masked(null)).toBe(true);
+    expect(await masked(' us ')).toBe(false);
     expect(ok.client.enabled).toBe(true);
     // One client while nothing it is built from changes: its breaker remembers.
     const same = await rt.resolve({ purpose: 'classify' });
@@ -190,6 +202,7 @@ describe("Claude's settings: the encrypted key, validation, permissions and the 
     expect(await reason({ purpose: 'suggest', channel: 'email' })).toBe('channel_off');
     expect(await reason({ purpose: 'reply', channel: 'widget', intent: 'get_refund' })).toBe('intent_off');
     expect(await reason({ purpose: 'classify', channel: 'widget', intent: 'get_refund' })).toBe('ok');
+    // Never abroad wins over unmasked: nothing is sent at all.
     expect(await reason({ purpose: 'reply', channel: 'api', region: 'cn' })).toBe('never_abroad');
     expect(await reason({ purpose: 'handoff_summary', region: 'CN' })).toBe('never_abroad');
 

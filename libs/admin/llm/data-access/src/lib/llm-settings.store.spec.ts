@@ -80,7 +80,7 @@ function visibleState(store: LlmSettingsStore): string {
 describe('LlmSettingsStore', () => {
   it('saves the whole form with the version it was loaded from, then is clean again', () => {
     const { api, store } = setup(settingsDto({ version: 7 }));
-    store.patch({ enabled: false, channels: ['widget'], dailyBudgetUsd: null, neverAbroadRegions: ['CN'] });
+    store.patch({ enabled: false, channels: ['widget'], dailyBudgetUsd: null, neverAbroadRegions: ['CN'], unmaskedRegions: ['US'] });
     expect(store.dirty()).toBe(true);
     let ok: boolean | undefined;
     store.save().subscribe((r) => (ok = r));
@@ -97,6 +97,7 @@ describe('LlmSettingsStore', () => {
         dailyBudgetUsd: null,
         budgetAlertRatio: 0.8,
         neverAbroadRegions: ['CN'],
+        unmaskedRegions: ['US'],
         maxToolSteps: 5,
         timeoutMs: 15000,
         expectedVersion: 7,

@@ -29,6 +29,9 @@ type LlmChannel = (typeof LLM_CHANNELS)[number];
  * `/llm`: whether Claude answers and why not; the API key; which model, channels and intents; the
  * classification fallback, agent assist and streaming; the daily budget; regions never sent abroad; limits.
  */
+
+/** The settings that are lists of regions, each edited as chips. */
+type RegionField = 'neverAbroadRegions' | 'unmaskedRegions';
 @Component({
   selector: 'kefu-llm-settings-page',
   imports: [
@@ -92,7 +95,9 @@ export class LlmSettingsPageComponent implements HasUnsavedChanges {
       .slice(0, 50);
   });
   /** What was typed into the regions field that is not a two-letter code. */
-  protected readonly regionInvalid = signal<string[]>([]);
+  /** Typed codes that are not regions, per region list (shown under that list). */
+  protected readonly regionInvalid = signal<Record<RegionField, string[]>>({ neverAbroadRegions: [], unmaskedRegions: [] });
+  protected readonly regionFields: readonly RegionField[] = ['neverAbroadRegions', 'unmaskedRegions'];
 
   constructor() {
     this.store.load();
@@ -111,7 +116,7 @@ export class LlmSettingsPageComponent implements HasUnsavedChanges {
 
   protected discard(): void {
     this.store.discard();
-    this.regionInvalid.set([]);
+    this.regionInvalid.set({ neverAbroadRegions: [], unmaskedRegions: [] });
   }
 
   protected setFeature(name: (typeof this.featureToggles)[number], on: boolean): void {
@@ -142,18 +147,15 @@ export class LlmSettingsPageComponent implements HasUnsavedChanges {
     this.store.patch({ disabledIntents: this.store.form().disabledIntents.filter((i) => i !== intent) });
   }
 
-  protected addRegions(e: MatChipInputEvent): void {
+  protected addRegions(field: RegionField, e: MatChipInputEvent): void {
     const { codes, invalid } = parseRegions(e.value ?? '');
-    if (codes.length)
-      this.store.patch({
-        neverAbroadRegions: [...new Set([...this.store.form().neverAbroadRegions, ...codes])],
-      });
-    this.regionInvalid.set(invalid);
+    if (codes.length) this.store.patch({ [field]: [...new Set([...this.store.form()[field], ...codes])] });
+    this.regionInvalid.update((all) => ({ ...all, [field]: invalid }));
     if (!invalid.length) e.chipInput.clear();
   }
 
-  protected removeRegion(code: string): void {
-    this.store.patch({ neverAbroadRegions: this.store.form().neverAbroadRegions.filter((r) => r !== code) });
+  protected removeRegion(field: RegionField, code: string): void {
+    this.store.patch({ [field]: this.store.form()[field].filter((r) => r !== code) });
   }
 
   /** A number field's value; an empty field is NaN so the schema names it. */
