@@ -14,13 +14,14 @@
 // Per reply it records the time from sending to the first `stream` frame, to `stream_end` and to the
 // final `message`, and per phase the API process's CPU time and memory (/proc). Prints figures only.
 import { fork } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { cleanUp, cpuMs, freePort, login, onCleanUp, rssMb } from '../pipeline/harness.mjs';
+import { percentiles } from '../pipeline/load.mjs';
 import { startFakeClaude } from './fake-claude.mjs';
 import { Shopper } from './shopper.mjs';
 
@@ -88,10 +89,6 @@ if (args['worker-concurrency'] !== undefined) int('worker-concurrency', 1);
 // ---------------------------------------------------------------------------------------------
 // Clean-up: the API process, the fake, the temporary directory; also on failure, timeout or Ctrl-C.
 
-const cleanups = [];
-const cleanUp = async () => {
-  while (cleanups.length) await cleanups.pop()().catch(() => undefined);
-};
 let stopping = false;
 for (const sig of ['SIGINT', 'SIGTERM'])
   process.on(sig, () => {
@@ -104,36 +101,13 @@ const deadline = setTimeout(() => {
 }, int('timeout', 30) * 1000);
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const freePort = () =>
-  new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => res(port));
-    });
-  });
-
-/** User + system CPU time of a process so far, in ms (/proc/<pid>/stat; clock ticks of 1/100 s). */
-function cpuMs(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-/** Resident memory now and at its peak, in MB (/proc/<pid>/status). */
-function rssMb(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
-}
 
 // ---------------------------------------------------------------------------------------------
 // The app under test
 
 async function startApi(fakeUrl) {
   const dir = mkdtempSync(join(tmpdir(), 'kefu-bench-llm-'));
-  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+  onCleanUp(async () => rmSync(dir, { recursive: true, force: true }));
   const port = await freePort();
   const child = fork(join(here, 'server.cjs'), [], {
     env: {
@@ -152,7 +126,7 @@ async function startApi(fakeUrl) {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise((r) => child.once('exit', r));
-  cleanups.push(async () => {
+  onCleanUp(async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.send({ cmd: 'stop' });
     const stopped = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
@@ -164,18 +138,6 @@ async function startApi(fakeUrl) {
     child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`the API exited during start (code ${code})`))));
   });
   return { ...ready, pid: child.pid, url: `http://127.0.0.1:${port}` };
-}
-
-async function login(url) {
-  const res = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('kefu_session='));
-  if (!cookie) throw new Error('login: no kefu_session cookie in the response');
-  return cookie.split(';')[0];
 }
 
 async function llmSettings(url, cookie, patch) {
@@ -221,10 +183,9 @@ async function phase(api, fake, name, text, shoppers = SHOPPERS, rounds = ROUNDS
 // ---------------------------------------------------------------------------------------------
 // Figures
 
-const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 const stats = (values) => {
-  const s = values.filter(Number.isFinite).sort((a, b) => a - b);
-  return { p50: pct(s, 50), p99: pct(s, 99), min: s[0] ?? NaN, max: s.at(-1) ?? NaN, n: s.length };
+  const finite = values.filter(Number.isFinite);
+  return { ...percentiles(finite), min: finite.length ? Math.min(...finite) : NaN };
 };
 const f0 = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
 const f1 = (n) => (Number.isFinite(n) ? n.toFixed(1) : '–');
@@ -311,9 +272,9 @@ console.log(
 );
 try {
   const fake = await startFakeClaude(model);
-  cleanups.push(() => fake.close());
+  onCleanUp(() => fake.close());
   const api = await startApi(fake.url);
-  const cookie = await login(api.url);
+  const cookie = await login(api.url, ADMIN_EMAIL, ADMIN_PASSWORD);
   // No daily budget: a long run must not switch Claude off halfway.
   await llmSettings(api.url, cookie, { streaming: true, dailyBudgetUsd: null, classificationFallback: !args['no-classify'] });
   console.log(

@@ -80,7 +80,7 @@ export class LlmRuntime {
     const client = this.clientFor(snap, snap.apiKey);
     if (client.breakerState === 'open') return off('breaker_open');
     if (await this.budgetSpent(s)) return off('budget');
-    return { ok: true, client, settings: s, mask: !(region && (s.unmaskedRegions ?? []).includes(region)) };
+    return { ok: true, client, settings: s, mask: !(region && s.unmaskedRegions.includes(region)) };
   }
 
   /** Claude's state for the settings page: why it is off for every scope (null: it answers). */

@@ -13,7 +13,7 @@ export function settingsOf(s: LlmSettings): LlmSettings {
     dailyBudgetUsd: s.dailyBudgetUsd,
     budgetAlertRatio: s.budgetAlertRatio,
     neverAbroadRegions: [...s.neverAbroadRegions],
-    unmaskedRegions: [...(s.unmaskedRegions ?? [])],
+    unmaskedRegions: [...s.unmaskedRegions],
     maxToolSteps: s.maxToolSteps,
     timeoutMs: s.timeoutMs,
   };
